@@ -1,0 +1,47 @@
+# Entry point. `make demo` and `make test` are the README's two commands: each installs
+# missing Debian packages, configures and builds, then runs.
+JOBS ?= $(shell nproc)
+BUILD ?= build/release
+ASAN_BUILD ?= build/sanitize
+CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
+
+.PHONY: demo test deps build build-sanitize test-release test-sanitize bench clean
+
+deps:
+	@bash tools/install-deps.sh
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
+
+$(ASAN_BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DIRDRILL_SANITIZE=ON -DIRDRILL_BUILD_BENCH=OFF
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-sanitize: deps $(ASAN_BUILD)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== kernel benchmark (PHOLD) =="
+	$(BUILD)/bench/phold_bench --events 1000000 --repeat 2
+	@echo "== seeded run =="
+	$(BUILD)/sim/cli/irdrill phold --seed 1
+
+test-release: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer: memory errors and
+# undefined behaviour fail the run.
+test-sanitize: build-sanitize
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+test: test-release test-sanitize
+
+bench: build
+	$(BUILD)/bench/phold_bench
+
+clean:
+	rm -rf build

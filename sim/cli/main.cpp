@@ -1,0 +1,28 @@
+// The irdrill command line. Each subcommand lives in its own file with a
+// setupXCommand() that registers its options and callback.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "sim/cli/exit_codes.hpp"
+#include "sim/cli/phold_command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"irdrill: discrete-event simulator and training tool for office security "
+               "incidents"};
+  app.set_version_flag("--version", "irdrill 0.1.0");
+  app.require_subcommand(1);
+  irdrill::cli::setupPholdCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 maps --help to success and usage errors to non-zero; normalise the latter.
+    const int code = app.exit(e);
+    return code == 0 ? irdrill::cli::kExitOk : irdrill::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill: internal error: %s\n", e.what());
+    return irdrill::cli::kExitInternalError;
+  }
+  return irdrill::cli::kExitOk;
+}
