@@ -7,6 +7,7 @@ enum ExitCode : int {
   kExitOk = 0,
   kExitInternalError = 1,  // a bug: an unexpected exception
   kExitUsage = 2,          // bad command line or invalid input files
+  kExitIo = 3,             // an output file cannot be written (nothing half-written is left)
 };
 
 }  // namespace irdrill::cli

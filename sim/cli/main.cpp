@@ -7,6 +7,9 @@
 
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/phold_command.hpp"
+#include "sim/cli/radio_command.hpp"
+#include "sim/cli/run_command.hpp"
+#include "sim/cli/validate_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"irdrill: discrete-event simulator and training tool for office security "
@@ -14,8 +17,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "irdrill 0.1.0");
   app.require_subcommand(1);
   irdrill::cli::setupPholdCommand(app);
+  irdrill::cli::setupRadioCommand(app);
+  irdrill::cli::setupRunCommand(app);
+  irdrill::cli::setupValidateCommand(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    // A subcommand failed and has already said why; its code is one of exit_codes.hpp.
+    return e.get_exit_code();
   } catch (const CLI::ParseError& e) {
     // CLI11 maps --help to success and usage errors to non-zero; normalise the latter.
     const int code = app.exit(e);

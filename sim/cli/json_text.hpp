@@ -1,0 +1,63 @@
+// Minimal JSON text helpers for the files the CLI writes (JSON Lines event logs,
+// summaries): string escaping per RFC 8259 and numbers that round-trip.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace irdrill::cli {
+
+inline std::string jsonString(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Shortest decimal text that reads back to the same double; JSON has no NaN or
+// infinity, so those become null.
+inline std::string jsonNumber(double value) {
+  if (!std::isfinite(value)) return "null";
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+// Seconds from integer microseconds, exactly: "25230", "25230.5", "25230.000123".
+inline std::string jsonSecondsFromUs(long long timeUs) {
+  const bool negative = timeUs < 0;
+  const unsigned long long magnitude =
+      negative ? 0ULL - static_cast<unsigned long long>(timeUs) : static_cast<unsigned long long>(timeUs);
+  std::string text = (negative ? "-" : "") + std::to_string(magnitude / 1000000);
+  unsigned long long fraction = magnitude % 1000000;
+  if (fraction != 0) {
+    std::string digits = std::to_string(fraction);
+    digits.insert(0, 6 - digits.size(), '0');
+    while (digits.back() == '0') digits.pop_back();
+    text += "." + digits;
+  }
+  return text;
+}
+
+}  // namespace irdrill::cli

@@ -1,0 +1,66 @@
+// One simulated office day: people follow their plans, carry tagged items, sometimes
+// leave one behind; tags advertise, phones and gateways scan, the phones' separation rule
+// raises alerts, people respond (or, fatigued by false alarms, do not) and go back.
+//
+// The simulation knows the truth (where every item and person is), so every alert is
+// classified true or false and every separation detected or missed, with its latency.
+//
+// Driving: an object over an EventKernel, stepped by count or time exactly like the
+// kernel, and read through const accessors (the GUI draws from them). Output goes to an
+// optional DayEventSink; figures accumulate in metrics().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "sim/core/event_kernel.hpp"
+#include "sim/day/day_events.hpp"
+#include "sim/day/itinerary.hpp"
+#include "sim/scenario/scenario_def.hpp"
+
+namespace irdrill::day {
+
+// What a caller may read about an item at a time.
+struct ItemView {
+  int owner = -1;
+  bool tagged = false;
+  bool withOwner = true;
+  std::optional<Whereabouts> whereabouts;  // nullopt while its carrier is in transit
+};
+
+class OfficeDay {
+ public:
+  // The scenario must outlive the day. masterSeed and replication name the random
+  // streams (sim/core/random_streams.hpp).
+  OfficeDay(const scenario::ScenarioDef& scenario, std::uint64_t masterSeed,
+            std::uint64_t replication, DayEventSink* sink = nullptr);
+  ~OfficeDay();
+  OfficeDay(const OfficeDay&) = delete;
+  OfficeDay& operator=(const OfficeDay&) = delete;
+
+  core::TimeUs now() const;
+  core::TimeUs dayStartUs() const;
+  core::TimeUs dayEndUs() const;
+
+  // Runs up to untilUs (clamped to the end of the day); returns events fired.
+  std::uint64_t runUntil(core::TimeUs untilUs);
+  // Runs the whole day and closes the books (lost items, missed separations).
+  void runToEnd();
+  bool finished() const;
+
+  const DayMetrics& metrics() const;
+  int personCount() const;
+  int itemCount() const;
+  std::optional<Whereabouts> personAt(int person, core::TimeUs timeUs) const;
+  ItemView itemAt(int item, core::TimeUs timeUs) const;
+  // Place names: 0 the office floor, then the off-site places, then "home".
+  const std::vector<std::string>& placeNames() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace irdrill::day
