@@ -25,9 +25,11 @@ build-sanitize: deps $(ASAN_BUILD)/CMakeCache.txt
 
 demo: build
 	@echo "== kernel benchmark (PHOLD) =="
-	$(BUILD)/bench/phold_bench --events 1000000 --repeat 2
-	@echo "== seeded run =="
-	$(BUILD)/sim/cli/irdrill phold --seed 1
+	$(BUILD)/bench/phold_bench --events 1000000 --repeat 2 --pending 10000
+	@echo "== the bundled office day, seed 1 =="
+	$(BUILD)/sim/cli/irdrill validate scenarios/office-day.yaml
+	$(BUILD)/sim/cli/irdrill run --scenario scenarios/office-day.yaml --seed 1 \
+	  --events $(BUILD)/office-day-events.jsonl
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -42,6 +44,8 @@ test: test-release test-sanitize
 
 bench: build
 	$(BUILD)/bench/phold_bench
+	$(BUILD)/bench/office_day_bench
+	$(BUILD)/bench/wall_index_bench
 
 clean:
 	rm -rf build

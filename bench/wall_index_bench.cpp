@@ -116,7 +116,8 @@ double bestSeconds(int repeat, Body&& body) {
   for (int r = 0; r < repeat; ++r) {
     const auto start = std::chrono::steady_clock::now();
     body();
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    best = std::min(
+        best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   return best;
 }
@@ -135,7 +136,8 @@ void runPlan(const Plan& plan, double cellM, double maxLengthM, int queries, int
   std::vector<double> indexed(segments.size());
   std::vector<double> brute(segments.size());
   const double indexS = bestSeconds(repeat, [&] {
-    for (std::size_t i = 0; i < segments.size(); ++i) indexed[i] = index.lossDb(segments[i].a, segments[i].b);
+    for (std::size_t i = 0; i < segments.size(); ++i)
+      indexed[i] = index.lossDb(segments[i].a, segments[i].b);
   });
   const double bruteS = bestSeconds(repeat, [&] {
     for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -157,8 +159,8 @@ void runPlan(const Plan& plan, double cellM, double maxLengthM, int queries, int
   const double n = static_cast<double>(segments.size());
   std::printf("%-16s %5d %5.0f %5.1f %11.2f %11.2f %7.1fx %11.2f %8.2f %5.1f%% %8d\n",
               plan.name.c_str(), index.wallCount(), maxLengthM, index.cellM(), n / indexS / 1e6,
-              n / bruteS / 1e6, bruteS / indexS, n / losS / 1e6, meanWallsDb,
-              100.0 * losCount / n, mismatches);
+              n / bruteS / 1e6, bruteS / indexS, n / losS / 1e6, meanWallsDb, 100.0 * losCount / n,
+              mismatches);
 }
 
 }  // namespace
@@ -168,7 +170,8 @@ int main(int argc, char** argv) {
   int queries = 200'000;
   int repeat = 3;
   app.add_option("--queries", queries, "random segments per plan")->check(CLI::PositiveNumber);
-  app.add_option("--repeat", repeat, "runs per figure; the best is kept")->check(CLI::PositiveNumber);
+  app.add_option("--repeat", repeat, "runs per figure; the best is kept")
+      ->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
 
   boost::random::mt19937_64 engine(20261125);
@@ -177,13 +180,16 @@ int main(int argc, char** argv) {
   // 25 x 20 rooms of 4 x 3 m: 955 pieces (1910 walls), 4 outer, 86 partitions.
   const Plan large = gridPlan("large 100x60", 100, 60, 4, 3, 86, engine);
 
-  std::printf("WallIndex::lossDb vs a brute-force loop over all walls, %d segments per row "
-              "(large plan: a quarter), best of %d\n",
-              queries, repeat);
-  std::printf("(links: uniform length 0-max m; LOS: queries/s of lineOfSight and the share of "
-              "links with no wall; mean dB: wall loss per link)\n");
+  std::printf(
+      "WallIndex::lossDb vs a brute-force loop over all walls, %d segments per row "
+      "(large plan: a quarter), best of %d\n",
+      queries, repeat);
+  std::printf(
+      "(links: uniform length 0-max m; LOS: queries/s of lineOfSight and the share of "
+      "links with no wall; mean dB: wall loss per link)\n");
   std::printf("%-16s %5s %5s %5s %11s %11s %8s %11s %8s %6s %8s\n", "plan", "walls", "max m",
-              "cell", "index Mq/s", "brute Mq/s", "ratio", "LOS Mq/s", "mean dB", "LOS", "mismatch");
+              "cell", "index Mq/s", "brute Mq/s", "ratio", "LOS Mq/s", "mean dB", "LOS",
+              "mismatch");
   for (double cellM : {1.0, 2.0, 4.0}) runPlan(office, cellM, 30, queries, repeat);
   runPlan(office, 2.0, 5, queries, repeat);
   for (double cellM : {1.0, 2.0, 4.0}) runPlan(large, cellM, 30, queries / 4, repeat);

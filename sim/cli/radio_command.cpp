@@ -5,6 +5,7 @@
 #include "sim/cli/radio_command.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -29,7 +30,7 @@ namespace {
 
 // ---------------------------------------------------------------- shared helpers
 
-// Prints at most this many diagnostics, then how many more there were.
+// Prints at most this many diagnostics (a bad file can have thousands).
 constexpr std::size_t kMaxPrintedDiagnostics = 20;
 
 [[noreturn]] void failUsage() { throw CLI::RuntimeError(kExitUsage); }
@@ -89,16 +90,26 @@ std::string joinNames(const std::array<const char*, N>& names) {
   return out;
 }
 
-const std::map<std::string, radio::FadingKind> kFadingByName{
+// The scenario file's names for FadingKind (as in sim/scenario/radio_section.cpp).
+constexpr std::array<std::pair<const char*, radio::FadingKind>, 3> kFadingNames{{
     {"rician", radio::FadingKind::Rician},
     {"rayleigh", radio::FadingKind::Rayleigh},
-    {"none", radio::FadingKind::None}};
+    {"none", radio::FadingKind::None},
+}};
 
 const char* fadingName(radio::FadingKind kind) {
-  for (const auto& [name, k] : kFadingByName) {
-    if (k == kind) return name.c_str();
+  for (const auto& [name, k] : kFadingNames) {
+    if (k == kind) return name;
   }
   return "?";
+}
+
+// `name` has been checked against kFadingNames by CLI11.
+radio::FadingKind fadingFromName(const std::string& name) {
+  for (const auto& [n, kind] : kFadingNames) {
+    if (name == n) return kind;
+  }
+  return radio::FadingKind::None;
 }
 
 std::string describeFading(radio::FadingKind kind, double ricianK) {
@@ -153,8 +164,9 @@ LoadedSamples loadSamples(const FitOptions& options, const radio::CsvTable& tabl
       table.requireColumn(options.distanceColumn, "--distance-column", diagnostics);
   const auto rssi = table.requireColumn(options.rssiColumn, "--rssi-column", diagnostics);
   std::optional<std::size_t> group;
-  if (!options.groupBy.empty())
+  if (!options.groupBy.empty()) {
     group = table.requireColumn(options.groupBy, "--group-by", diagnostics);
+  }
   std::optional<std::size_t> txCarry, rxCarry;
   if (!options.carryColumns.empty()) {
     const auto names = splitCommas(options.carryColumns);
@@ -334,7 +346,7 @@ void runFit(const FitOptions& options) {
   if (!options.referenceGroup.empty() && options.groupBy.empty()) {
     failMessage("--reference-group needs --group-by");
   }
-  const radio::FadingKind fading = kFadingByName.at(options.fading);
+  const radio::FadingKind fading = fadingFromName(options.fading);
   core::Diagnostics diagnostics;
   const auto table = radio::CsvTable::readFile(options.file, diagnostics);
   if (!table) failWith(diagnostics);
@@ -392,7 +404,7 @@ double quantile(const std::vector<double>& sorted, double p) {
 
 void runSample(const SampleOptions& options) {
   radio::PropagationDef def;
-  def.fading = kFadingByName.at(options.fading);
+  def.fading = fadingFromName(options.fading);
   if (options.ricianK) def.ricianK = *options.ricianK;
   if (options.referenceLossDb) def.referenceLossDb = *options.referenceLossDb;
   if (options.pathLossExponent) def.pathLossExponent = *options.pathLossExponent;
@@ -483,7 +495,7 @@ void setupRadioCommand(CLI::App& app) {
       "radio", "Calibrate the BLE propagation model: fit measurements, draw model RSSI");
   radio->require_subcommand(1);
   std::vector<std::string> fadingNames;
-  for (const auto& [name, kind] : kFadingByName) fadingNames.push_back(name);
+  for (const auto& [name, kind] : kFadingNames) fadingNames.push_back(name);
 
   auto fit = std::make_shared<FitOptions>();
   CLI::App* fitCommand = radio->add_subcommand(

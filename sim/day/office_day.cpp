@@ -147,6 +147,13 @@ struct OfficeDay::Impl {
   void setUpTags();
   // 3. movement
   void moveTo(Person& p, int place, Vec2 toM);
+  // Walking route on the floor. A plan that passes validateOffice has a route between any
+  // two rooms; for one that does not, a straight line keeps the day going.
+  std::vector<Vec2> floorRoute(Vec2 fromM, Vec2 toM) const {
+    std::vector<Vec2> route = nav->routeM(fromM, toM);
+    if (route.empty()) route = {fromM, toM};
+    return route;
+  }
   void buildItineraryFrom(int person, std::size_t firstActivity, TimeUs fromUs);
   void startRetrieval(int person, int item, TimeUs nowUs);
   void onPickUp(int person);
@@ -304,7 +311,7 @@ void OfficeDay::Impl::moveTo(Person& p, int place, Vec2 toM) {
   const Waypoint from = p.itinerary.last();
   if (from.place == place) {
     if (place == kOfficePlace) {
-      p.itinerary.walk(nav->routeM(from.positionM, toM), speedMps);
+      p.itinerary.walk(floorRoute(from.positionM, toM), speedMps);
     } else {
       p.itinerary.walk({toM}, speedMps);
     }
@@ -312,7 +319,7 @@ void OfficeDay::Impl::moveTo(Person& p, int place, Vec2 toM) {
   }
   // Leave the current place on foot, travel, arrive on foot.
   if (from.place == kOfficePlace) {
-    p.itinerary.walk(nav->routeM(from.positionM, entranceM), speedMps);
+    p.itinerary.walk(floorRoute(from.positionM, entranceM), speedMps);
   } else {
     p.itinerary.walk({approachM}, speedMps);
   }
@@ -322,7 +329,7 @@ void OfficeDay::Impl::moveTo(Person& p, int place, Vec2 toM) {
   p.itinerary.travel(core::secondsToUs(travelS),
                      Waypoint{0, place, place == kOfficePlace ? entranceM : approachM});
   if (place == kOfficePlace) {
-    p.itinerary.walk(nav->routeM(entranceM, toM), speedMps);
+    p.itinerary.walk(floorRoute(entranceM, toM), speedMps);
   } else {
     p.itinerary.walk({toM}, speedMps);
   }

@@ -28,7 +28,7 @@ enum class AlertCause { WeakSignal, NoPacket };
 
 class SeparationMonitor {
  public:
-  static constexpr int kMaxWindow = 32;  // longest moving average / M supported
+  static constexpr int kMaxWindow = radio::kMaxAlertWindowPackets;
 
   // Starts monitoring at startUs, as if a packet had just been heard strongly (the
   // owner pairs the tag with the item in hand).

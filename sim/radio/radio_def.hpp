@@ -79,6 +79,10 @@ struct ReceiverDef {
 
 enum class Smoothing { MovingAverage, NOfM };
 
+// Longest smoothing window (moving average k, or M of N-of-M), in packets: the phone keeps
+// the last packets of each tag in a fixed ring.
+inline constexpr int kMaxAlertWindowPackets = 32;
+
 // The phone's "you left something behind" rule. An alert is raised when the smoothed RSSI
 // has stayed below the threshold for holdS, or when no packet has been heard for
 // noPacketTimeoutS. It re-arms after the tag is heard above the threshold again.
@@ -89,7 +93,10 @@ struct AlertRuleDef {
   int nOfMN = 3;                 // N-of-M: N of the last M packets below threshold
   int nOfMM = 5;
   double holdS = 10.0;
-  double noPacketTimeoutS = 30.0;
+  // Must be several times the longest gap between reports of the slowest receiver
+  // (screen_off scans 512 ms every 10.24 s; ios_background reports once a minute), or
+  // every phone in those modes raises false alarms all day: see docs/day-model.md.
+  double noPacketTimeoutS = 180.0;
   core::SourceLocation where;
 };
 

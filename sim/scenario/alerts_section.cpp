@@ -11,8 +11,7 @@ namespace {
 // (MovingAverage, NOfM).
 constexpr std::array<const char*, 2> kSmoothingNames{"moving_average", "n_of_m"};
 
-// A window of more packets than this is a typo, not a rule (1000 packets at 1 s is 17 min).
-constexpr int kMaxPacketWindow = 1000;
+constexpr int kMaxPacketWindow = radio::kMaxAlertWindowPackets;
 
 void readAlertRule(SourceSet& s, const Node& node, radio::AlertRuleDef& out) {
   MapReader r(s, node, "alert_rule");

@@ -45,8 +45,12 @@ class FloorPlan {
   // The room a desk names, or -1 when the name is unknown.
   int deskRoom(int deskIndex) const { return deskRoom_[static_cast<std::size_t>(deskIndex)]; }
   // The rooms a door joins; -1 for "outside" or an unknown name.
-  int doorRoomA(int doorIndex) const { return doorRooms_[static_cast<std::size_t>(doorIndex)].first; }
-  int doorRoomB(int doorIndex) const { return doorRooms_[static_cast<std::size_t>(doorIndex)].second; }
+  int doorRoomA(int doorIndex) const {
+    return doorRooms_[static_cast<std::size_t>(doorIndex)].first;
+  }
+  int doorRoomB(int doorIndex) const {
+    return doorRooms_[static_cast<std::size_t>(doorIndex)].second;
+  }
 
  private:
   struct Box {

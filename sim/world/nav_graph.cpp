@@ -188,7 +188,8 @@ NavGraph::NavGraph(const FloorPlan& plan) : plan_(&plan) {
     const int sa = slotOf(nodes_[n].roomA);
     const int sb = slotOf(nodes_[n].roomB);
     if (sa >= 0) slotNodes_[static_cast<std::size_t>(sa)].push_back(static_cast<int>(n));
-    if (sb >= 0 && sb != sa) slotNodes_[static_cast<std::size_t>(sb)].push_back(static_cast<int>(n));
+    if (sb >= 0 && sb != sa)
+      slotNodes_[static_cast<std::size_t>(sb)].push_back(static_cast<int>(n));
   }
 
   // Visibility edges within each slot. A pair sharing two slots (two doors joining the

@@ -72,9 +72,7 @@ class DuplicateIds {
 struct PlanBounds {
   double widthM;
   double depthM;
-  bool contains(Vec2 p) const {
-    return p.xM >= 0 && p.xM <= widthM && p.yM >= 0 && p.yM <= depthM;
-  }
+  bool contains(Vec2 p) const { return p.xM >= 0 && p.xM <= widthM && p.yM >= 0 && p.yM <= depthM; }
   std::string describe() const {
     return "the floor plan [0, " + num(widthM) + "] x [0, " + num(depthM) + "] m";
   }
@@ -134,7 +132,8 @@ void checkRoom(const RoomDef& room, const PlanBounds* bounds, core::Diagnostics&
   if (bounds == nullptr) return;
   for (const Vec2& corner : room.outline) {
     if (!bounds->contains(corner)) {
-      out.error(room.where, name + " has a corner " + point(corner) + " outside " + bounds->describe());
+      out.error(room.where,
+                name + " has a corner " + point(corner) + " outside " + bounds->describe());
       return;
     }
   }
@@ -200,10 +199,12 @@ void checkDoor(const DoorDef& door, const FloorDef& floor, core::Diagnostics& ou
   // 1e-6 m of slack: a gap cut to exactly the door's width is not a blocked door.
   const auto [wall, distance] = nearestWall(floor, door.positionM);
   if (wall >= 0 && distance < door.widthM / 2 - 1e-6) {
-    out.error(door.where, name + " is blocked by the wall at " +
-                              location(floor.walls[static_cast<std::size_t>(wall)].where) + ", " +
-                              num(distance) + " m from its centre (walls must leave a gap at least the door's width, " +
-                              num(door.widthM) + " m)");
+    out.error(door.where,
+              name + " is blocked by the wall at " +
+                  location(floor.walls[static_cast<std::size_t>(wall)].where) + ", " +
+                  num(distance) +
+                  " m from its centre (walls must leave a gap at least the door's width, " +
+                  num(door.widthM) + " m)");
   }
 }
 
@@ -263,8 +264,9 @@ void checkFloor(const FloorDef& floor, const OfficeDef& office, DuplicateIds& do
   const NavGraph graph(floorPlan);
   for (int room : graph.unreachableRooms()) {
     const RoomDef& def = floor.rooms[static_cast<std::size_t>(room)];
-    out.error(def.where, "room " + quoted(def.id) + " cannot be reached from the entrance of floor " +
-                             quoted(floor.id) + " (no path through doors)");
+    out.error(def.where, "room " + quoted(def.id) +
+                             " cannot be reached from the entrance of floor " + quoted(floor.id) +
+                             " (no path through doors)");
   }
 }
 
@@ -281,8 +283,8 @@ void validateOffice(const OfficeDef& office, core::Diagnostics& diagnostics) {
   for (std::size_t m = 0; m < office.wallLossDb.size(); ++m) {
     if (office.wallLossDb[m] < 0) {
       diagnostics.error(office.where, std::string("wall loss of ") + kWallMaterialNames[m] +
-                                          " must not be negative, got " + num(office.wallLossDb[m]) +
-                                          " dB");
+                                          " must not be negative, got " +
+                                          num(office.wallLossDb[m]) + " dB");
     }
   }
   DuplicateIds floorIds("floor");
@@ -298,7 +300,8 @@ void validateOffice(const OfficeDef& office, core::Diagnostics& diagnostics) {
     placeIds.check(place.id, place.where, diagnostics);
     if (place.travelTimeS < 0) {
       diagnostics.error(place.where, "off-site place " + quoted(place.id) +
-                                         " has a negative travel time, " + num(place.travelTimeS) + " s");
+                                         " has a negative travel time, " + num(place.travelTimeS) +
+                                         " s");
     }
   }
 }

@@ -79,7 +79,8 @@ WallIndex::WallIndex(std::vector<WallDef> walls, const std::array<double, 6>& ma
       }
     }
   };
-  const std::size_t cellCount = static_cast<std::size_t>(cellsX_) * static_cast<std::size_t>(cellsY_);
+  const std::size_t cellCount =
+      static_cast<std::size_t>(cellsX_) * static_cast<std::size_t>(cellsY_);
   cellStart_.assign(cellCount + 1, 0);
   for (const WallBox& w : boxes_) {
     forEachCellOfWall(w, [&](int cell) { ++cellStart_[static_cast<std::size_t>(cell) + 1]; });

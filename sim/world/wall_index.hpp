@@ -54,8 +54,8 @@ class WallIndex {
   // too: the grid covers the plan and every wall). materialLossDb: index = WallMaterial;
   // a wall's own lossDb overrides it. cellM > 0 (std::invalid_argument otherwise).
   // Construction: O(walls x cells each wall touches + cells).
-  WallIndex(std::vector<WallDef> walls, const std::array<double, 6>& materialLossDb,
-            double widthM, double depthM, double cellM = 2.0);
+  WallIndex(std::vector<WallDef> walls, const std::array<double, 6>& materialLossDb, double widthM,
+            double depthM, double cellM = 2.0);
 
   // Sum of the losses of the walls the segment a-b crosses, each wall counted once, added
   // in increasing wall index (so the sum is exactly that of a plain loop over all walls).
@@ -230,8 +230,8 @@ void WallIndex::forEachWallCrossed(Vec2 a, Vec2 b, F&& f) const {
   const double qMaxX = hi.xM;
   const double qMinY = std::min(lo.yM, hi.yM);
   const double qMaxY = std::max(lo.yM, hi.yM);
-  const bool finite = std::isfinite(qMinX) && std::isfinite(qMaxX) && std::isfinite(qMinY) &&
-                      std::isfinite(qMaxY);
+  const bool finite =
+      std::isfinite(qMinX) && std::isfinite(qMaxX) && std::isfinite(qMinY) && std::isfinite(qMaxY);
   std::array<std::int32_t, kInlineCrossings> found;
   int foundCount = 0;
   bool overflow = !finite;

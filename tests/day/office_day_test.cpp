@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sim/day/office_day.hpp"
@@ -167,4 +168,33 @@ TEST_CASE("Alert fatigue: once fatigued, people stop responding to alerts") {
   REQUIRE(!alertsPerPerson.empty());
   for (const auto& [person, checks] : checksPerPerson) CHECK(checks <= 1);
   CHECK(sink.count(DayEventKind::AlertIgnored) > 0);
+}
+
+TEST_CASE("Office days give bit-identical results on 1 thread and on 3 threads at once") {
+  const auto scenario = irdrill::testing::smallOffice(6);
+  auto runHash = [&](std::uint64_t replication) {
+    RecordingSink sink;
+    OfficeDay day(scenario, 99, replication, &sink);
+    day.runToEnd();
+    return sink.hash ^ day.metrics().linkEvaluations;
+  };
+  std::vector<std::uint64_t> sequential;
+  for (std::uint64_t r = 0; r < 3; ++r) sequential.push_back(runHash(r));
+  std::vector<std::uint64_t> parallel(3);
+  std::vector<std::thread> workers;
+  for (std::uint64_t r = 0; r < 3; ++r) {
+    workers.emplace_back([&, r] { parallel[r] = runHash(r); });
+  }
+  for (auto& w : workers) w.join();
+  CHECK(parallel == sequential);
+}
+
+TEST_CASE("Stepping by time gives the same day as running it whole") {
+  const auto scenario = irdrill::testing::smallOffice(4);
+  RecordingSink whole, stepped;
+  OfficeDay(scenario, 7, 0, &whole).runToEnd();
+  OfficeDay day(scenario, 7, 0, &stepped);
+  while (!day.finished()) day.runUntil(day.now() + 17 * irdrill::core::kUsPerMinute);
+  CHECK(stepped.hash == whole.hash);
+  CHECK(day.now() == day.dayEndUs());
 }

@@ -35,8 +35,8 @@ TEST_CASE("Segments crossing in an X cross, disjoint and parallel ones do not") 
 }
 
 TEST_CASE("Touching counts as crossing: an end on the other segment or a shared end") {
-  CHECK(crossAnyOrder({{0, 0}, {4, 0}}, {{2, 0}, {2, 3}}));   // T: end on the interior
-  CHECK(crossAnyOrder({{0, 0}, {4, 0}}, {{4, 0}, {6, 2}}));   // shared end
+  CHECK(crossAnyOrder({{0, 0}, {4, 0}}, {{2, 0}, {2, 3}}));            // T: end on the interior
+  CHECK(crossAnyOrder({{0, 0}, {4, 0}}, {{4, 0}, {6, 2}}));            // shared end
   CHECK_FALSE(crossAnyOrder({{0, 0}, {4, 0}}, {{2, 0.001}, {2, 3}}));  // just short of it
 }
 
@@ -60,7 +60,8 @@ TEST_CASE("Regression: nearly collinear segments far apart do not cross") {
   // Both lie (up to rounding) on y = 2x/3, q starting beyond p's end: rounding made all
   // four orientation tests strict with opposite signs, so the version without the
   // bounding-box test reported a crossing.
-  const Segment p{{0.4045561653213481, 0.269704110214232}, {2.1686297973562163, 1.4457531982374774}};
+  const Segment p{{0.4045561653213481, 0.269704110214232},
+                  {2.1686297973562163, 1.4457531982374774}};
   const Segment q{{2.3566288347840825, 1.571085889856055}, {5.156620496856035, 3.437746997904023}};
   CHECK_FALSE(crossAnyOrder(p, q));
 }

@@ -32,7 +32,8 @@ void checkPolyline(const std::vector<Vec2>& got, const std::vector<Vec2>& expect
 
 double polylineLengthM(const std::vector<Vec2>& route) {
   double sum = 0;
-  for (std::size_t i = 1; i < route.size(); ++i) sum += irdrill::world::distanceM(route[i - 1], route[i]);
+  for (std::size_t i = 1; i < route.size(); ++i)
+    sum += irdrill::world::distanceM(route[i - 1], route[i]);
   return sum;
 }
 
@@ -99,7 +100,8 @@ TEST_CASE("In an L-shaped room the route bends around the inner corner") {
   const double legM = std::hypot(9 - corner.xM, corner.yM - 2);
   CHECK(graph.routeLengthM({9, 2}, {2, 9}) == Approx(2 * legM).epsilon(1e-12));
   // Every leg is walkable: it crosses no wall.
-  for (std::size_t i = 1; i < route.size(); ++i) CHECK(plan.walls().lineOfSight(route[i - 1], route[i]));
+  for (std::size_t i = 1; i < route.size(); ++i)
+    CHECK(plan.walls().lineOfSight(route[i - 1], route[i]));
   // Points that see each other still go straight, in either arm.
   checkPolyline(graph.routeM({9, 1}, {1, 3}), {{9, 1}, {1, 3}});
   checkPolyline(graph.routeM({1, 9}, {3, 1}), {{1, 9}, {3, 1}});
@@ -144,16 +146,16 @@ TEST_CASE("Property: routes on a grid of rooms are walkable, shortest-consistent
     for (int row = 0; row < 3; ++row) {
       plans::wallWithGap(floor.walls, {x, row * 10.0}, {x, row * 10.0 + 10}, {x, row * 10.0 + 5});
       const int col = static_cast<int>(x / 10);
-      floor.doors.push_back(plans::door(plans::gridId('v', col, row),
-                                        {x, row * 10.0 + 5}, name(col - 1, row), name(col, row)));
+      floor.doors.push_back(plans::door(plans::gridId('v', col, row), {x, row * 10.0 + 5},
+                                        name(col - 1, row), name(col, row)));
     }
   }
   for (double y : {10.0, 20.0}) {
     for (int col = 0; col < 3; ++col) {
       plans::wallWithGap(floor.walls, {col * 10.0, y}, {col * 10.0 + 10, y}, {col * 10.0 + 5, y});
       const int row = static_cast<int>(y / 10);
-      floor.doors.push_back(plans::door(plans::gridId('h', col, row),
-                                        {col * 10.0 + 5, y}, name(col, row - 1), name(col, row)));
+      floor.doors.push_back(plans::door(plans::gridId('h', col, row), {col * 10.0 + 5, y},
+                                        name(col, row - 1), name(col, row)));
     }
   }
   floor.walls.push_back(plans::wall({0, 0}, {30, 0}));

@@ -41,7 +41,8 @@ OfficeDef validOffice() {
   f.walls.push_back(plans::wall({20, 10}, {0, 10}, WallMaterial::Concrete));
   plans::wallWithGap(f.walls, {0, 0}, {0, 10}, {0, 5}, WallMaterial::Glass);
   plans::wallWithGap(f.walls, {10, 0}, {10, 10}, {10, 5});
-  for (std::size_t i = 0; i < f.walls.size(); ++i) f.walls[i].where = at(10 + static_cast<int>(i), 5);
+  for (std::size_t i = 0; i < f.walls.size(); ++i)
+    f.walls[i].where = at(10 + static_cast<int>(i), 5);
   f.doors = {plans::door("front", {0, 5}, "lobby", "outside"),
              plans::door("inner", {10, 5}, "lobby", "office")};
   f.doors[0].where = at(20, 5);
@@ -73,11 +74,13 @@ TEST_CASE("Office-wide errors: no floor, walking speed, material losses") {
   OfficeDef office = validOffice();
   SECTION("no floor") {
     office.floors.clear();
-    CHECK(errorsOf(office) == Errors{"plan.yaml:1:1: error: the office has no floors (expected at least one)"});
+    CHECK(errorsOf(office) ==
+          Errors{"plan.yaml:1:1: error: the office has no floors (expected at least one)"});
   }
   SECTION("walking speed") {
     office.walkingSpeedMps = 0;
-    CHECK(errorsOf(office) == Errors{"plan.yaml:1:1: error: walking speed must be positive, got 0 m/s"});
+    CHECK(errorsOf(office) ==
+          Errors{"plan.yaml:1:1: error: walking speed must be positive, got 0 m/s"});
   }
   SECTION("a negative material loss") {
     office.wallLossDb[static_cast<int>(WallMaterial::Glass)] = -1;
@@ -92,23 +95,29 @@ TEST_CASE("Duplicate ids are reported at the second definition with the first's 
   SECTION("rooms") {
     f.rooms.push_back(plans::room("lobby", 0, 0, 5, 5));
     f.rooms.back().where = at(6, 5);
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:6:5: error: duplicate room id 'lobby' (first defined at plan.yaml:4:5)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{"plan.yaml:6:5: error: duplicate room id 'lobby' (first defined at plan.yaml:4:5)"});
   }
   SECTION("doors") {
     f.doors[1].id = "front";
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:21:5: error: duplicate door id 'front' (first defined at plan.yaml:20:5)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{
+            "plan.yaml:21:5: error: duplicate door id 'front' (first defined at plan.yaml:20:5)"});
   }
   SECTION("desks") {
     f.desks[1].id = "d1";
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:25:5: error: duplicate desk id 'd1' (first defined at plan.yaml:24:5)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{"plan.yaml:25:5: error: duplicate desk id 'd1' (first defined at plan.yaml:24:5)"});
   }
   SECTION("gateways") {
     f.gateways.push_back({"g1", {10, 1}, -95.0, at(28, 5)});
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:28:5: error: duplicate gateway id 'g1' (first defined at plan.yaml:27:5)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{
+            "plan.yaml:28:5: error: duplicate gateway id 'g1' (first defined at plan.yaml:27:5)"});
   }
   SECTION("places") {
     office.offsitePlaces.push_back({"cafe", irdrill::world::PlaceKind::Home, 60, false, at(31, 3)});
@@ -124,9 +133,10 @@ TEST_CASE("Duplicate ids are reported at the second definition with the first's 
     second.desks[1].where = at(45, 5);
     CHECK(errorsOf(office).empty());
     office.floors.push_back(second);
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:40:3: error: duplicate floor id 'f1' (first defined at plan.yaml:2:3)",
-                 "plan.yaml:45:5: error: duplicate desk id 'd2' (first defined at plan.yaml:25:5)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{"plan.yaml:40:3: error: duplicate floor id 'f1' (first defined at plan.yaml:2:3)",
+               "plan.yaml:45:5: error: duplicate desk id 'd2' (first defined at plan.yaml:25:5)"});
   }
 }
 
@@ -220,7 +230,8 @@ TEST_CASE("Doors: unknown rooms, one room twice, width, off the boundary, blocke
   }
   SECTION("one room twice") {
     door.roomB = "lobby";
-    CHECK(errorsOf(office) == Errors{"plan.yaml:21:5: error: door 'inner' joins room 'lobby' to itself"});
+    CHECK(errorsOf(office) ==
+          Errors{"plan.yaml:21:5: error: door 'inner' joins room 'lobby' to itself"});
   }
   SECTION("width") {
     door.widthM = 0;
@@ -242,15 +253,17 @@ TEST_CASE("Doors: unknown rooms, one room twice, width, off the boundary, blocke
     // Replace the two pieces of x = 10 (walls 5 and 6) by one unbroken wall.
     f.walls[5].segment.b = {10, 10};
     f.walls.pop_back();
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:21:5: error: door 'inner' is blocked by the wall at plan.yaml:15:5, 0 m "
-                 "from its centre (walls must leave a gap at least the door's width, 0.9 m)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{"plan.yaml:21:5: error: door 'inner' is blocked by the wall at plan.yaml:15:5, 0 m "
+               "from its centre (walls must leave a gap at least the door's width, 0.9 m)"});
   }
   SECTION("a gap narrower than the door") {
     door.widthM = 1.2;
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:21:5: error: door 'inner' is blocked by the wall at plan.yaml:15:5, "
-                 "0.45 m from its centre (walls must leave a gap at least the door's width, 1.2 m)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{"plan.yaml:21:5: error: door 'inner' is blocked by the wall at plan.yaml:15:5, "
+               "0.45 m from its centre (walls must leave a gap at least the door's width, 1.2 m)"});
   }
 }
 
@@ -276,9 +289,10 @@ TEST_CASE("A room with no door path from the entrance is named") {
   SECTION("a door without a gap is reported as blocked, not as an unreachable room") {
     f.doors.push_back(plans::door("store_door", {20, 5}, "office", "store"));
     f.doors.back().where = at(22, 5);
-    CHECK(errorsOf(office) ==
-          Errors{"plan.yaml:22:5: error: door 'store_door' is blocked by the wall at plan.yaml:11:5, "
-                 "0 m from its centre (walls must leave a gap at least the door's width, 0.9 m)"});
+    CHECK(
+        errorsOf(office) ==
+        Errors{"plan.yaml:22:5: error: door 'store_door' is blocked by the wall at plan.yaml:11:5, "
+               "0 m from its centre (walls must leave a gap at least the door's width, 0.9 m)"});
   }
 }
 

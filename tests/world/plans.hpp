@@ -69,15 +69,17 @@ inline FloorDef gridOfRooms() {
   f.depthM = 30;
   for (int col = 0; col < 3; ++col) {
     for (int row = 0; row < 3; ++row) {
-      f.rooms.push_back(room(gridId('r', col, row), col * 10.0,
-                             row * 10.0, col * 10.0 + 10, row * 10.0 + 10));
+      f.rooms.push_back(
+          room(gridId('r', col, row), col * 10.0, row * 10.0, col * 10.0 + 10, row * 10.0 + 10));
     }
   }
   for (double x : {10.0, 20.0}) {
-    for (int row = 0; row < 3; ++row) f.walls.push_back(wall({x, row * 10.0}, {x, row * 10.0 + 10}));
+    for (int row = 0; row < 3; ++row)
+      f.walls.push_back(wall({x, row * 10.0}, {x, row * 10.0 + 10}));
   }
   for (double y : {10.0, 20.0}) {
-    for (int col = 0; col < 3; ++col) f.walls.push_back(wall({col * 10.0, y}, {col * 10.0 + 10, y}));
+    for (int col = 0; col < 3; ++col)
+      f.walls.push_back(wall({col * 10.0, y}, {col * 10.0 + 10, y}));
   }
   f.walls.push_back(wall({0, 0}, {30, 0}, WallMaterial::Concrete));
   f.walls.push_back(wall({30, 0}, {30, 30}, WallMaterial::Concrete));

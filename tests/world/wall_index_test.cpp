@@ -153,8 +153,8 @@ TEST_CASE("More crossings than fit on the stack still give the exact answer") {
   f.widthM = 100;
   f.depthM = 10;
   for (int i = 0; i < 80; ++i) {
-    f.walls.push_back(plans::wall({i + 0.5, 0}, {i + 0.5, 10}, i % 2 ? WallMaterial::Glass
-                                                                       : WallMaterial::Brick));
+    f.walls.push_back(plans::wall({i + 0.5, 0}, {i + 0.5, 10},
+                                  i % 2 ? WallMaterial::Glass : WallMaterial::Brick));
   }
   REQUIRE(80 > WallIndex::kInlineCrossings);
   const WallIndex index = indexOf(f);
@@ -168,9 +168,9 @@ TEST_CASE("Walls and queries beyond the plan's edges are handled exactly") {
   irdrill::world::FloorDef f;
   f.widthM = 10;
   f.depthM = 10;
-  f.walls.push_back(plans::wall({-5, -5}, {-5, 5}));   // left of the plan
-  f.walls.push_back(plans::wall({12, 3}, {15, 3}));    // right of the plan
-  f.walls.push_back(plans::wall({5, -1}, {5, 11}));    // through it, ends outside
+  f.walls.push_back(plans::wall({-5, -5}, {-5, 5}));  // left of the plan
+  f.walls.push_back(plans::wall({12, 3}, {15, 3}));   // right of the plan
+  f.walls.push_back(plans::wall({5, -1}, {5, 11}));   // through it, ends outside
   const WallIndex index = indexOf(f);
   CHECK(crossedByIndex(index, {-10, 0}, {20, 0}) == std::vector<int>{0, 2});
   CHECK(crossedByIndex(index, {13, -10}, {13, 20}) == std::vector<int>{1});
@@ -202,10 +202,12 @@ TEST_CASE("Property: the grid gives exactly the brute-force walls on random plan
     Vec2 origin{-WallIndex::kGridShiftCells * cellM, -WallIndex::kGridShiftCells * cellM};
     double pitch = cellM;
     const auto onGridX = [&](double extent) {
-      return origin.xM + std::max(1.0, std::ceil((uniform(0, extent) - origin.xM) / pitch - 1)) * pitch;
+      return origin.xM +
+             std::max(1.0, std::ceil((uniform(0, extent) - origin.xM) / pitch - 1)) * pitch;
     };
     const auto onGridY = [&](double extent) {
-      return origin.yM + std::max(1.0, std::ceil((uniform(0, extent) - origin.yM) / pitch - 1)) * pitch;
+      return origin.yM +
+             std::max(1.0, std::ceil((uniform(0, extent) - origin.yM) / pitch - 1)) * pitch;
     };
     const auto randomPoint = [&](double margin) {
       return Vec2{uniform(-margin, widthM + margin), uniform(-margin, depthM + margin)};
@@ -306,7 +308,8 @@ TEST_CASE("Property: the grid gives exactly the brute-force walls on random plan
       if (index.lossDb(a, b) != bruteForceLossDb(index, a, b)) {
         CHECK(index.lossDb(a, b) == bruteForceLossDb(index, a, b));
       }
-      if (index.lineOfSight(a, b) != expected.empty()) CHECK(index.lineOfSight(a, b) == expected.empty());
+      if (index.lineOfSight(a, b) != expected.empty())
+        CHECK(index.lineOfSight(a, b) == expected.empty());
       if (index.lossDb(b, a) != index.lossDb(a, b)) CHECK(index.lossDb(b, a) == index.lossDb(a, b));
       ++queries;
       if (!expected.empty()) ++nonZero;
