@@ -5,6 +5,7 @@
 // `file:line:col: error: ...`. Diagnostics are collected, never printed, by sim/.
 #pragma once
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,14 @@ inline std::string formatDiagnostic(const Diagnostic& d) {
   out += d.severity == Severity::Error ? "error: " : "warning: ";
   out += d.message;
   return out;
+}
+
+// A number as people write it in messages: "800", "0.25", "1e-06" (up to 6 significant
+// digits), not std::to_string's "800.000000".
+inline std::string formatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
 }
 
 class Diagnostics {

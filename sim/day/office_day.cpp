@@ -284,7 +284,8 @@ void OfficeDay::Impl::setUpTags() {
         0, std::max<TimeUs>(0, core::millisToUs(tag.advertisingIntervalMs) - 1));
     const TimeUs firstUs = dayStartUs + offsetUs(item.radioRng);
     item.advertiser.emplace(tag, advertisingTiming, firstUs);
-    item.batteryDeadUs = dayStartUs + radio::Battery(tag).depletionTimeUs();
+    const TimeUs lifeUs = radio::Battery(tag).depletionTimeUs();
+    item.batteryDeadUs = lifeUs == core::kTimeNeverUs ? core::kTimeNeverUs : dayStartUs + lifeUs;
     item.gatewayShadow.resize(gateways.size());
     item.monitor.emplace(scenario.phoneAlert, dayStartUs);
     refreshMonitorCheck(static_cast<int>(i));

@@ -36,7 +36,7 @@ core::TimeUs Advertiser::advance(core::RandomEngine& engine) {
 void validateAdvertising(const TagDef& tag, core::Diagnostics& diagnostics) {
   const double intervalMs = tag.advertisingIntervalMs;
   if (!(intervalMs >= kMinAdvertisingIntervalMs && intervalMs <= kMaxAdvertisingIntervalMs)) {
-    diagnostics.error(tag.where, "advertising interval " + std::to_string(intervalMs) +
+    diagnostics.error(tag.where, "advertising interval " + core::formatNumber(intervalMs) +
                                      " ms is outside the legacy BLE range (expected 20 to "
                                      "10240 ms)");
   } else {
@@ -44,12 +44,12 @@ void validateAdvertising(const TagDef& tag, core::Diagnostics& diagnostics) {
     // (the simulation does not quantise them) but no real tag could use them.
     const double slots = intervalMs / 0.625;
     if (std::abs(slots - std::round(slots)) > 1e-6) {
-      diagnostics.warning(tag.where, "advertising interval " + std::to_string(intervalMs) +
+      diagnostics.warning(tag.where, "advertising interval " + core::formatNumber(intervalMs) +
                                          " ms is not a multiple of 0.625 ms");
     }
   }
   if (!(tag.txPowerDbm >= -40.0 && tag.txPowerDbm <= 20.0)) {
-    diagnostics.error(tag.where, "transmit power " + std::to_string(tag.txPowerDbm) +
+    diagnostics.error(tag.where, "transmit power " + core::formatNumber(tag.txPowerDbm) +
                                      " dBm is outside the BLE range (expected -40 to 20 dBm)");
   }
 }

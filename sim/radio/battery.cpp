@@ -62,20 +62,20 @@ double batteryLifeDays(const TagDef& tag) { return lifeSeconds(tag) / kSecondsPe
 
 void validateBattery(const TagDef& tag, core::Diagnostics& diagnostics) {
   if (!(tag.batteryCapacityMah > 0 && std::isfinite(tag.batteryCapacityMah))) {
-    diagnostics.error(tag.where, "battery capacity " + std::to_string(tag.batteryCapacityMah) +
+    diagnostics.error(tag.where, "battery capacity " + core::formatNumber(tag.batteryCapacityMah) +
                                      " mAh must be positive");
   }
   if (!(tag.chargePerAdvEventUc >= 0 && std::isfinite(tag.chargePerAdvEventUc))) {
     diagnostics.error(tag.where, "charge per advertising event " +
-                                     std::to_string(tag.chargePerAdvEventUc) + " uC must be >= 0");
+                                     core::formatNumber(tag.chargePerAdvEventUc) + " uC must be >= 0");
   }
   if (!(tag.sleepCurrentUa >= 0 && std::isfinite(tag.sleepCurrentUa))) {
     diagnostics.error(tag.where,
-                      "sleep current " + std::to_string(tag.sleepCurrentUa) + " uA must be >= 0");
+                      "sleep current " + core::formatNumber(tag.sleepCurrentUa) + " uA must be >= 0");
   }
   if (!(tag.initialChargeFraction >= 0 && tag.initialChargeFraction <= 1)) {
     diagnostics.error(tag.where, "initial charge fraction " +
-                                     std::to_string(tag.initialChargeFraction) +
+                                     core::formatNumber(tag.initialChargeFraction) +
                                      " must be between 0 and 1");
   }
 }

@@ -10,13 +10,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/core/diagnostics.hpp"
+
 namespace irdrill::radio {
 namespace {
 
 void checkRicianK(double ricianK) {
   if (!(ricianK >= 0) || std::isinf(ricianK)) {
     throw std::invalid_argument("Rician K must be a finite number >= 0 (got " +
-                                std::to_string(ricianK) + ")");
+                                core::formatNumber(ricianK) + ")");
   }
 }
 

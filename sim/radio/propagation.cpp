@@ -16,7 +16,7 @@ void checkPropagationDef(const PropagationDef& def, core::Diagnostics& diagnosti
   auto require = [&](bool ok, const char* field, const char* what, double value) {
     if (!ok) {
       diagnostics.error(def.where, std::string("propagation: ") + field + " must be " + what +
-                                       " (got " + std::to_string(value) + ")");
+                                       " (got " + core::formatNumber(value) + ")");
     }
   };
   require(std::isfinite(def.referenceLossDb), "reference_loss_db", "finite", def.referenceLossDb);

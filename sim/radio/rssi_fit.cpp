@@ -5,6 +5,8 @@
 #include <cmath>
 #include <utility>
 
+#include "sim/core/diagnostics.hpp"
+
 namespace irdrill::radio {
 namespace {
 
@@ -101,7 +103,7 @@ LinearFit fitLinear(std::size_t count, const std::vector<Unknown>& unknowns, Row
 void checkSample(std::size_t index, double distanceM, double rssiDbm) {
   if (!(distanceM > 0) || !std::isfinite(distanceM)) {
     throw FitError("sample " + std::to_string(index + 1) + ": distance must be a finite " +
-                   "number > 0 m (got " + std::to_string(distanceM) + ")");
+                   "number > 0 m (got " + core::formatNumber(distanceM) + ")");
   }
   if (!std::isfinite(rssiDbm)) {
     throw FitError("sample " + std::to_string(index + 1) + ": RSSI must be finite");

@@ -41,12 +41,12 @@ void validateScanMode(const ScanModeDef& mode, core::Diagnostics& diagnostics) {
   const std::string what = "scan mode '" + mode.name + "': ";
   if (!(mode.intervalMs > 0)) {
     diagnostics.error(
-        mode.where, what + "interval " + std::to_string(mode.intervalMs) + " ms must be positive");
+        mode.where, what + "interval " + core::formatNumber(mode.intervalMs) + " ms must be positive");
   }
   if (!(mode.windowMs > 0 && mode.windowMs <= mode.intervalMs)) {
-    diagnostics.error(mode.where, what + "window " + std::to_string(mode.windowMs) +
+    diagnostics.error(mode.where, what + "window " + core::formatNumber(mode.windowMs) +
                                       " ms must be positive and at most the interval (" +
-                                      std::to_string(mode.intervalMs) + " ms)");
+                                      core::formatNumber(mode.intervalMs) + " ms)");
   }
   if (!(mode.coalescingPeriodS >= 0)) {
     diagnostics.error(mode.where, what + "coalescing period " +

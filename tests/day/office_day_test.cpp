@@ -198,3 +198,32 @@ TEST_CASE("Stepping by time gives the same day as running it whole") {
   CHECK(stepped.hash == whole.hash);
   CHECK(day.now() == day.dayEndUs());
 }
+
+TEST_CASE("A tag whose battery runs out goes silent, and its owner's phone then alerts") {
+  auto scenario = irdrill::testing::smallOffice(2);
+  scenario.humanError.leaveBehindProbability.fill(0.0);
+  // About two hours of charge left on employee 0's ID card tag (428 days when full).
+  auto& tag = *scenario.employees[0].items[1].tag;
+  tag.initialChargeFraction = 2.0 * 3600 / (428.339 * 86400);
+  RecordingSink sink;
+  OfficeDay day(scenario, 5, 0, &sink);
+  day.runToEnd();
+  CHECK(day.metrics().tagsSilent == 1);
+  irdrill::core::TimeUs silentUs = -1;
+  for (const auto& e : sink.events) {
+    if (e.kind == DayEventKind::TagSilent) {
+      CHECK(e.item == 1);
+      silentUs = e.timeUs;
+      CHECK(silentUs == Approx(day.dayStartUs() + 2 * irdrill::core::kUsPerHour).epsilon(0.01));
+    }
+  }
+  bool alertedAfterSilence = false;
+  for (const auto& e : sink.events) {
+    if (e.kind == DayEventKind::PhoneAlert && e.item == 1 && e.timeUs > silentUs) {
+      alertedAfterSilence = true;
+      CHECK(e.detail == "no_packet");
+      CHECK(e.value == 0);  // a false alarm: the card is in its owner's pocket
+    }
+  }
+  CHECK(alertedAfterSilence);
+}
