@@ -6,11 +6,15 @@
 
 namespace irdrill::day {
 
-std::optional<Whereabouts> Itinerary::at(core::TimeUs timeUs) const {
-  // First waypoint strictly after timeUs.
+std::size_t Itinerary::firstWaypointAfter(core::TimeUs timeUs) const {
   const auto next = std::upper_bound(
       waypoints_.begin(), waypoints_.end(), timeUs,
       [](core::TimeUs t, const Waypoint& w) { return t < w.timeUs; });
+  return static_cast<std::size_t>(next - waypoints_.begin());
+}
+
+std::optional<Whereabouts> Itinerary::at(core::TimeUs timeUs) const {
+  const auto next = waypoints_.begin() + static_cast<std::ptrdiff_t>(firstWaypointAfter(timeUs));
   if (next == waypoints_.begin()) return Whereabouts{next->place, next->positionM};
   const Waypoint& a = *(next - 1);
   if (next == waypoints_.end()) return Whereabouts{a.place, a.positionM};

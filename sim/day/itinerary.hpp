@@ -54,6 +54,10 @@ class Itinerary {
   // only cuts while the person is in a place: asserted).
   void cutAt(core::TimeUs atUs);
 
+  // Index of the first waypoint strictly after timeUs (size() when none). For someone in
+  // transit it is their arrival. O(log n).
+  std::size_t firstWaypointAfter(core::TimeUs timeUs) const;
+
   core::TimeUs endUs() const { return waypoints_.back().timeUs; }
   const Waypoint& last() const { return waypoints_.back(); }
   const std::vector<Waypoint>& waypoints() const { return waypoints_; }

@@ -59,6 +59,14 @@ constexpr CarryPosition kPhoneCarry = CarryPosition::FrontPocket;
 constexpr TimeUs kPickUpUs = 20 * core::kUsPerSecond;  // finding and picking the item up
 constexpr TimeUs kTruthTickUs = core::kUsPerSecond;    // resolution of "separated" times
 
+// A uniformly random offset within one period: where a scanner's windows or a tag's
+// advertising events start relative to the day, so receivers and tags are not in step.
+TimeUs drawOffsetWithinUs(double periodMs, core::RandomEngine& rng) {
+  boost::random::uniform_int_distribution<TimeUs> offsetUs(
+      0, std::max<TimeUs>(0, core::millisToUs(periodMs) - 1));
+  return offsetUs(rng);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -248,9 +256,7 @@ void OfficeDay::Impl::setUpPeople() {
     }
     person.scanMode = mode->second;
     core::RandomEngine phaseRng = streams.stream("radio.scan_phase", i);
-    boost::random::uniform_int_distribution<TimeUs> phaseUs(
-        0, std::max<TimeUs>(0, core::millisToUs(mode->second.intervalMs) - 1));
-    person.scan.emplace(mode->second, phaseUs(phaseRng));
+    person.scan.emplace(mode->second, drawOffsetWithinUs(mode->second.intervalMs, phaseRng));
     person.reactionRng = streams.stream("day.reaction", i);
     person.humanErrorRng = streams.stream("day.human_error", i);
     for (const world::ItemDef& itemDef : employee.items) {
@@ -271,18 +277,14 @@ void OfficeDay::Impl::setUpTags() {
   core::RandomEngine gatewayRng = streams.stream("radio.gateway_phase");
   for (std::size_t g = 0; g < gateways.size(); ++g) {
     const radio::ScanModeDef& mode = scanModes.at("gateway");
-    boost::random::uniform_int_distribution<TimeUs> phaseUs(
-        0, std::max<TimeUs>(0, core::millisToUs(mode.intervalMs) - 1));
-    gatewayScans.emplace_back(mode, phaseUs(gatewayRng));
+    gatewayScans.emplace_back(mode, drawOffsetWithinUs(mode.intervalMs, gatewayRng));
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
     Item& item = items[i];
     if (!item.def->tag) continue;
     const radio::TagDef& tag = *item.def->tag;
     item.radioRng = streams.stream("radio.tag", i);
-    boost::random::uniform_int_distribution<TimeUs> offsetUs(
-        0, std::max<TimeUs>(0, core::millisToUs(tag.advertisingIntervalMs) - 1));
-    const TimeUs firstUs = dayStartUs + offsetUs(item.radioRng);
+    const TimeUs firstUs = dayStartUs + drawOffsetWithinUs(tag.advertisingIntervalMs, item.radioRng);
     item.advertiser.emplace(tag, advertisingTiming, firstUs);
     const TimeUs lifeUs = radio::Battery(tag).depletionTimeUs();
     item.batteryDeadUs = lifeUs == core::kTimeNeverUs ? core::kTimeNeverUs : dayStartUs + lifeUs;
@@ -366,11 +368,9 @@ void OfficeDay::Impl::startRetrieval(int personIndex, int itemIndex, TimeUs nowU
   }
   if (!p.itinerary.at(nowUs)) {
     // In transit (on a train, say): they can only turn back once they arrive somewhere.
+    const std::size_t arrival = p.itinerary.firstWaypointAfter(nowUs);
     const auto& waypoints = p.itinerary.waypoints();
-    const auto arrival = std::upper_bound(
-        waypoints.begin(), waypoints.end(), nowUs,
-        [](TimeUs t, const Waypoint& w) { return t < w.timeUs; });
-    const TimeUs arriveUs = arrival == waypoints.end() ? nowUs : arrival->timeUs;
+    const TimeUs arriveUs = arrival == waypoints.size() ? nowUs : waypoints[arrival].timeUs;
     kernel.scheduleAt(arriveUs, [this, personIndex, itemIndex, arriveUs] {
       startRetrieval(personIndex, itemIndex, arriveUs);
     });

@@ -33,6 +33,16 @@ struct RecordingSink : irdrill::day::DayEventSink {
   }
 };
 
+// Only the given kind is ever left behind (with probability 0.3 at each place left), and
+// nobody notices by themselves: what happens next is up to the tags.
+irdrill::scenario::ScenarioDef leavingOnly(irdrill::world::ItemKind kind) {
+  auto scenario = irdrill::testing::smallOffice(10);
+  scenario.humanError.leaveBehindProbability.fill(0.0);
+  scenario.humanError.leaveBehindProbability[static_cast<int>(kind)] = 0.3;
+  scenario.humanError.selfNoticeProbability = 0.0;
+  return scenario;
+}
+
 }  // namespace
 
 TEST_CASE("Same seed, same day; another seed, another day") {
@@ -77,10 +87,7 @@ TEST_CASE("People walk their plan: at home before work, in the office during it"
 }
 
 TEST_CASE("Left items are found by alerts: with certain responses none is lost") {
-  auto scenario = irdrill::testing::smallOffice(10);
-  scenario.humanError.leaveBehindProbability.fill(0.0);
-  scenario.humanError.leaveBehindProbability[static_cast<int>(irdrill::world::ItemKind::Laptop)] = 0.3;
-  scenario.humanError.selfNoticeProbability = 0.0;
+  auto scenario = leavingOnly(irdrill::world::ItemKind::Laptop);
   scenario.reaction.respondProbability = 1.0;
   scenario.reaction.fatigueFactor = 1.0;
   scenario.reaction.responseDelayMeanS = 30;
@@ -100,10 +107,7 @@ TEST_CASE("Left items are found by alerts: with certain responses none is lost")
 }
 
 TEST_CASE("Leaving the building without an item is detected within the no-packet timeout") {
-  auto scenario = irdrill::testing::smallOffice(10);
-  scenario.humanError.leaveBehindProbability.fill(0.0);
-  scenario.humanError.leaveBehindProbability[static_cast<int>(irdrill::world::ItemKind::Laptop)] = 0.3;
-  scenario.humanError.selfNoticeProbability = 0.0;
+  auto scenario = leavingOnly(irdrill::world::ItemKind::Laptop);
   // Beyond the size of the floor: "separated" means the owner has left the place, where
   // no packet can reach the phone, so the rule's no-packet timeout bounds the latency.
   scenario.separationDistanceM = 50;
@@ -120,10 +124,7 @@ TEST_CASE("Leaving the building without an item is detected within the no-packet
 }
 
 TEST_CASE("Without alerts or self-notice, left items are lost at the end of the day") {
-  auto scenario = irdrill::testing::smallOffice(10);
-  scenario.humanError.leaveBehindProbability.fill(0.0);
-  scenario.humanError.leaveBehindProbability[static_cast<int>(irdrill::world::ItemKind::IdCard)] = 0.3;
-  scenario.humanError.selfNoticeProbability = 0.0;
+  auto scenario = leavingOnly(irdrill::world::ItemKind::IdCard);
   scenario.reaction.respondProbability = 0.0;
   OfficeDay day(scenario, 8, 0);
   day.runToEnd();
