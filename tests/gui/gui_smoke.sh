@@ -53,18 +53,25 @@ gui_asan_options="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 # `xvfb-run -a` picks a free display number by looking for lock files, which races with
 # another X server starting at the same moment (a parallel test run, say): the client
 # then cannot connect. That case, and only that case, is retried.
+# The program's own exit status is written to a file from inside the X session: xvfb-run
+# replaces it with its own when its clean-up fails ("problem while cleaning up temporary
+# directory", seen on CI), which says nothing about the program under test.
 run_in_xvfb() {
-  local attempt status log
+  local attempt status log status_file
   log=$(mktemp)
+  status_file=$(mktemp)
   for attempt in 1 2 3; do
-    status=0
-    ASAN_OPTIONS=$gui_asan_options xvfb-run -a -s "-screen 0 1280x800x24" "$@" 2>"$log" || status=$?
+    : >"$status_file"
+    ASAN_OPTIONS=$gui_asan_options xvfb-run -a -s "-screen 0 1280x800x24" \
+      bash -c '"$@"; echo $? >"$0"' "$status_file" "$@" 2>"$log" || true
+    status=$(cat "$status_file")
+    [[ -n $status ]] || status=125  # the program never ran: xvfb-run itself failed
     if ! grep -q "Failed to open X11 display\|cannot open the window" "$log"; then break; fi
     echo "note: X server not reachable (attempt $attempt), retrying" >&2
     sleep 1
   done
   cat "$log" >&2
-  rm -f -- "$log"
+  rm -f -- "$log" "$status_file"
   return "$status"
 }
 
