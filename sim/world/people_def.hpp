@@ -21,6 +21,7 @@ struct ItemDef {
   radio::CarryPosition carry = radio::CarryPosition::Bag;
   std::optional<radio::TagDef> tag;  // untagged items exist too
   bool encrypted = true;             // matters for leaks (laptops, USB drives)
+  double records = 0;                // personal-data records stored on it (leak size)
   core::SourceLocation where;
 };
 
