@@ -80,6 +80,8 @@ struct StepDef {
   std::vector<ConditionTerm> when;    // all must hold when the step becomes ready
   std::vector<Effect> effects;        // applied when the step finishes
   core::SourceLocation where;
+  core::SourceLocation roleWhere;                // of the `role:` value, for messages
+  std::vector<core::SourceLocation> afterWhere;  // of each `after:` entry
 };
 
 struct ProcedureDef {
