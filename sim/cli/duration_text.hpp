@@ -1,5 +1,6 @@
-// Durations and clock times as people type and read them: "9h", "90m", "1h30m", "45s",
-// "2.5h" or a plain number of seconds; printed as HH:MM:SS.
+// Durations and clock times as people type and read them: "2d", "9h", "90m", "1h30m",
+// "45s", "2.5h" or a plain number of seconds; printed as HH:MM:SS ("d2 09:30:00" from the
+// second day on).
 #pragma once
 
 #include <cctype>
@@ -31,7 +32,8 @@ inline std::optional<double> parseDurationS(std::string_view text) {
       return value;
     }
     const char unit = text[end];
-    if (unit == 'h') totalS += value * 3600;
+    if (unit == 'd') totalS += value * 86400;
+    else if (unit == 'h') totalS += value * 3600;
     else if (unit == 'm') totalS += value * 60;
     else if (unit == 's') totalS += value;
     else return std::nullopt;
@@ -42,9 +44,26 @@ inline std::optional<double> parseDurationS(std::string_view text) {
 
 inline std::string clockText(core::TimeUs timeUs) {
   const long long totalS = static_cast<long long>(timeUs / core::kUsPerSecond);
+  const long long dayIndex = totalS / 86400;
+  const long long inDayS = totalS % 86400;
+  char buffer[48];
+  if (dayIndex == 0) {
+    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", inDayS / 3600, inDayS / 60 % 60,
+                  inDayS % 60);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "d%lld %02lld:%02lld:%02lld", dayIndex, inDayS / 3600,
+                  inDayS / 60 % 60, inDayS % 60);
+  }
+  return buffer;
+}
+
+// A span for people: "45 s", "12 min", "3.4 h", "2.1 days".
+inline std::string spanText(double seconds) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", totalS / 3600, totalS / 60 % 60,
-                totalS % 60);
+  if (seconds < 90) std::snprintf(buffer, sizeof buffer, "%.0f s", seconds);
+  else if (seconds < 90 * 60) std::snprintf(buffer, sizeof buffer, "%.0f min", seconds / 60);
+  else if (seconds < 48 * 3600) std::snprintf(buffer, sizeof buffer, "%.1f h", seconds / 3600);
+  else std::snprintf(buffer, sizeof buffer, "%.1f days", seconds / 86400);
   return buffer;
 }
 

@@ -22,11 +22,12 @@ enum class DayEventKind {
   ItemLost,        // still left behind at the end of the day
   CrowdReport,     // a colleague's phone heard a left-behind tag
   TagSilent,       // a tag's battery ran out
+  ItemFoundMissing,  // the owner came back for an item and it was gone (taken)
 };
 inline constexpr const char* kDayEventKindNames[] = {
     "item_left_behind", "separated",     "phone_alert",
     "gateway_alert", "alert_ignored", "false_alarm_checked", "went_back", "item_recovered",
-    "item_lost", "crowd_report",   "tag_silent"};
+    "item_lost", "crowd_report",   "tag_silent", "item_found_missing"};
 
 struct DayEvent {
   core::TimeUs timeUs = 0;

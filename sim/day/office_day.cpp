@@ -102,6 +102,9 @@ struct OfficeDay::Impl {
     const world::ItemDef* def = nullptr;
     int owner = -1;
     bool withOwner = true;
+    bool taken = false;             // by a thief: gone for good
+    bool ownerKnowsTaken = false;   // the owner came back and found it gone: no more trips
+    std::vector<int> plannedLossPlaces;  // planLeaveBehind: left at the first of these
     Whereabouts leftAt;
     int episode = -1;  // index into episodes while left behind
     bool selfNoticeScheduled = false;
@@ -377,7 +380,7 @@ void OfficeDay::Impl::startRetrieval(int personIndex, int itemIndex, TimeUs nowU
     return;
   }
   Item& item = items[static_cast<std::size_t>(itemIndex)];
-  if (item.withOwner) return;
+  if (item.withOwner || item.ownerKnowsTaken) return;
   p.onRetrievalTrip = true;
   for (const EventId id : p.departures) kernel.cancel(id);
   p.departures.clear();
@@ -397,6 +400,12 @@ void OfficeDay::Impl::onPickUp(int personIndex) {
     Item& item = items[static_cast<std::size_t>(itemIndex)];
     if (item.withOwner || !here || item.leftAt.place != here->place ||
         world::distanceM(item.leftAt.positionM, here->positionM) > 3.0) {
+      continue;
+    }
+    if (item.taken) {
+      item.ownerKnowsTaken = true;
+      emit(nowUs, DayEventKind::ItemFoundMissing, personIndex, itemIndex, 0,
+           placeNames[static_cast<std::size_t>(item.leftAt.place)]);
       continue;
     }
     item.withOwner = true;
@@ -440,7 +449,11 @@ void OfficeDay::Impl::onDeparture(int personIndex, std::size_t activity) {
     if (!item.withOwner) continue;
     const double probability =
         scenario.humanError.leaveBehindProbability[static_cast<std::size_t>(item.def->kind)];
-    if (!(unit(p.humanErrorRng) < probability)) continue;
+    const bool planned = std::find(item.plannedLossPlaces.begin(), item.plannedLossPlaces.end(),
+                                   here->place) != item.plannedLossPlaces.end();
+    // The draw is made even for a planned loss, so the person's later draws are the same.
+    if (!(unit(p.humanErrorRng) < probability) && !planned) continue;
+    item.plannedLossPlaces.clear();
     item.withOwner = false;
     item.leftAt = *here;
     item.episode = static_cast<int>(episodes.size());
@@ -511,6 +524,12 @@ void OfficeDay::Impl::onAdvertisingEvent(int itemIndex) {
     return;  // a flat battery: no more advertising events
   }
   ++metrics.advertisingEvents;
+  if (item.taken) {
+    // Carried off by a thief: modelled as out of reach of every receiver of the office.
+    const TimeUs nextUs = item.advertiser->advance(item.radioRng);
+    if (nextUs < dayEndUs) kernel.scheduleAt(nextUs, [this, itemIndex] { onAdvertisingEvent(itemIndex); });
+    return;
+  }
   const auto ownerAt = people[static_cast<std::size_t>(item.owner)].itinerary.at(nowUs);
   const auto itemAt = item.withOwner ? ownerAt : std::optional<Whereabouts>(item.leftAt);
   ownerLink(itemIndex, item, nowUs, ownerAt, itemAt);
@@ -705,7 +724,8 @@ void OfficeDay::Impl::closeDay() {
     if (items[i].withOwner) continue;
     ++metrics.itemsLost;
     emit(dayEndUs, DayEventKind::ItemLost, items[i].owner, static_cast<int>(i), 0,
-         placeNames[static_cast<std::size_t>(items[i].leftAt.place)]);
+         items[i].taken ? std::string("taken")
+                        : placeNames[static_cast<std::size_t>(items[i].leftAt.place)]);
   }
   for (const Episode& episode : episodes) {
     if (!episode.separatedUs || !episode.firstAlertUs) continue;
@@ -741,6 +761,28 @@ const DayMetrics& OfficeDay::metrics() const { return impl_->metrics; }
 int OfficeDay::personCount() const { return static_cast<int>(impl_->people.size()); }
 int OfficeDay::itemCount() const { return static_cast<int>(impl_->items.size()); }
 const std::vector<std::string>& OfficeDay::placeNames() const { return impl_->placeNames; }
+
+std::optional<world::RoomKind> OfficeDay::officeRoomKindAt(world::Vec2 positionM) const {
+  const int room = impl_->floor->roomAt(positionM);
+  if (room < 0) return std::nullopt;
+  return impl_->floor->def().rooms[static_cast<std::size_t>(room)].kind;
+}
+
+void OfficeDay::planLeaveBehind(int item, std::vector<int> places) {
+  impl_->items.at(static_cast<std::size_t>(item)).plannedLossPlaces = std::move(places);
+}
+
+bool OfficeDay::takeItem(int itemIndex) {
+  Impl::Item& item = impl_->items.at(static_cast<std::size_t>(itemIndex));
+  if (item.withOwner || item.taken) return false;
+  item.taken = true;
+  return true;
+}
+
+int OfficeDay::firstItemOf(int person) const {
+  const auto& items = impl_->people.at(static_cast<std::size_t>(person)).items;
+  return items.empty() ? -1 : items.front();
+}
 
 std::optional<Whereabouts> OfficeDay::personAt(int person, TimeUs timeUs) const {
   return impl_->people.at(static_cast<std::size_t>(person)).itinerary.at(timeUs);

@@ -19,6 +19,7 @@
 #include "sim/day/day_events.hpp"
 #include "sim/day/itinerary.hpp"
 #include "sim/scenario/scenario_def.hpp"
+#include "sim/world/office_def.hpp"
 
 namespace irdrill::day {
 
@@ -57,6 +58,20 @@ class OfficeDay {
   ItemView itemAt(int item, core::TimeUs timeUs) const;
   // Place names: 0 the office floor, then the off-site places, then "home".
   const std::vector<std::string>& placeNames() const;
+  // The room kind at a point of the office floor (nullopt outside every room).
+  std::optional<world::RoomKind> officeRoomKindAt(world::Vec2 positionM) const;
+
+  // --- Hooks for the incident layer (sim/exercise/) ---
+  // Makes `person` leave `item` (index into the day's items) at the first place they
+  // leave whose index is in `places`, whatever the human-error probability. Call before
+  // running. The usual draws are still made, so other people's days do not change.
+  void planLeaveBehind(int item, std::vector<int> places);
+  // A thief takes a left-behind item now: from here on no receiver hears its tag, and an
+  // owner coming back finds it gone (ItemFoundMissing). Returns false if the item is with
+  // its owner (or already taken).
+  bool takeItem(int item);
+  // Index of the first item of `person`; the person's items follow in their written order.
+  int firstItemOf(int person) const;
 
  private:
   struct Impl;

@@ -122,6 +122,14 @@ struct ItemFateDef {
   // A remote wipe succeeds once the device comes online, if it ever does.
   double wipeSuccessProbability = 0.7;
   core::DurationDist wipeDelay = core::DurationDist::exponential(6 * 3600);
+  // The support desk's search (step effect search_item) finds an item nobody took with
+  // these probabilities: its last place known from the tag (a gateway, a colleague's
+  // phone, the owner's phone), or not.
+  double searchFindProbabilityKnown = 0.9;
+  double searchFindProbabilityUnknown = 0.25;
+  // The police (involve_police) get a taken item or a walked-out drive back.
+  double policeRecoveryProbability = 0.2;
+  core::DurationDist policeRecoveryDelay = core::DurationDist::lognormal(5 * 24 * 3600, 3 * 24 * 3600);
   core::SourceLocation where;
 };
 
