@@ -37,6 +37,11 @@ inline std::string jsonString(std::string_view text) {
 inline std::string jsonNumber(double value) {
   if (!std::isfinite(value)) return "null";
   char buffer[32];
+  // Whole numbers as people write them ("1000", not "1e+03").
+  if (value == std::trunc(value) && std::fabs(value) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
     if (std::strtod(buffer, nullptr) == value) break;

@@ -25,7 +25,8 @@ Exercise::Impl::Impl(const scenario::ScenarioDef& s, std::uint64_t seed, std::ui
   for (const auto& employee : s.employees) {
     personIds.push_back(employee.id);
     for (const auto& item : employee.items) {
-      itemIds.push_back(employee.id + "/" + item.id);
+      // Loaded items already carry their scenario-wide id "<employee>/<item>".
+      itemIds.push_back(item.id.find('/') == std::string::npos ? employee.id + "/" + item.id : item.id);
       itemDefs.push_back(&item);
     }
   }

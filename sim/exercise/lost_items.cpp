@@ -27,8 +27,11 @@ void Exercise::Impl::planLoss(const incident::IncidentSourceDef& source) {
   if (person == personIds.end()) return;  // the loader checked the names
   const auto personIndex = static_cast<std::size_t>(person - personIds.begin());
   const auto& items = scenario.employees[personIndex].items;
-  const auto item = std::find_if(items.begin(), items.end(),
-                                 [&](const world::ItemDef& d) { return d.id == source.loss.item; });
+  // The item as written under the person ("laptop") or by its scenario-wide id.
+  const std::string scenarioWideId = source.loss.person + "/" + source.loss.item;
+  const auto item = std::find_if(items.begin(), items.end(), [&](const world::ItemDef& d) {
+    return d.id == source.loss.item || d.id == scenarioWideId;
+  });
   if (item == items.end()) return;
   const int itemIndex = day->firstItemOf(static_cast<int>(personIndex)) + static_cast<int>(item - items.begin());
   std::vector<int> places;
