@@ -1,6 +1,7 @@
 # Entry point. `make demo` and `make test` are the README's two commands: each installs
 # missing Debian packages, configures and builds, then runs.
 JOBS ?= $(shell nproc)
+DEMO_RUNS ?= 24
 BUILD ?= build/release
 ASAN_BUILD ?= build/sanitize
 CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
@@ -24,12 +25,17 @@ build-sanitize: deps $(ASAN_BUILD)/CMakeCache.txt
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
 demo: build
-	@echo "== kernel benchmark (PHOLD) =="
-	$(BUILD)/bench/phold_bench --events 1000000 --repeat 2 --pending 10000
-	@echo "== the bundled office day, seed 1 =="
-	$(BUILD)/sim/cli/irdrill validate scenarios/office-day.yaml
-	$(BUILD)/sim/cli/irdrill run --scenario scenarios/office-day.yaml --seed 1 \
-	  --events $(BUILD)/office-day-events.jsonl
+	@echo "== the bundled scenarios are valid =="
+	$(BUILD)/sim/cli/irdrill validate scenarios/*.yaml
+	@echo "== one seeded run of the phishing scenario: the incident, the team, the score =="
+	$(BUILD)/sim/cli/irdrill run --scenario scenarios/phishing-exfiltration.yaml --seed 1 \
+	  --events $(BUILD)/demo-phishing-events.jsonl --ledger-lines 6
+	@echo "== Monte Carlo of the bundled office day =="
+	$(BUILD)/sim/cli/irdrill mc --scenario scenarios/office-day.yaml --runs $(DEMO_RUNS) \
+	  --seed 1 --out $(BUILD)/demo-mc
+	@echo
+	@echo "Report: $(abspath $(BUILD))/demo-mc/report.html (open it in a browser)"
+	@echo "Per-run figures: $(BUILD)/demo-mc/runs.csv, summary: $(BUILD)/demo-mc/summary.json"
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -46,6 +52,7 @@ bench: build
 	$(BUILD)/bench/phold_bench
 	$(BUILD)/bench/office_day_bench
 	$(BUILD)/bench/wall_index_bench
+	$(BUILD)/bench/sweep_bench
 
 clean:
 	rm -rf build

@@ -59,6 +59,7 @@ void readItem(SourceSet& s, const Node& node, world::ItemDef& item) {
   }
   r.choice("carry", item.carry, radio::kCarryPositionNames, "carry position");
   r.boolean("encrypted", item.encrypted);
+  r.number("records", item.records, Bounds::nonNegative());
   if (const auto tagNode = r.get("tag")) {
     MapReader t(s, *tagNode, "tag");
     radio::TagDef tag;

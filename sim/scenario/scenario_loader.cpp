@@ -22,9 +22,11 @@ namespace {
 
 // The top-level keys, in the order messages list them. The JSON Schema's root
 // `properties` must list the same (tests/scenario check it).
-constexpr std::array<const char*, 12> kTopLevelKeys{
-    "include", "scenario",    "office", "day_plans", "people",   "tags",
-    "human_error", "radio", "alerts", "reaction",  "crowd_finding", "separation_distance_m"};
+constexpr std::array<const char*, 20> kTopLevelKeys{
+    "include",   "scenario",      "office",    "day_plans", "people",        "tags",
+    "human_error", "radio",       "alerts",    "reaction",  "crowd_finding",
+    "separation_distance_m",      "incidents", "thieves",   "item_fate",     "detection",
+    "team",      "procedures",    "procedure_for", "scoring"};
 
 bool isCombinedSection(std::string_view key) {
   return key == "people" || key == "tags" || key == "day_plans";
@@ -172,8 +174,31 @@ LoadResult load(SourceSet& sources, const std::optional<Node>& root,
       }
     }
     std::set<std::string> itemsOfInvalidPeople;
+    const std::size_t errorsBeforePeople = errorCount(diagnostics);
     readPeople(sources, sections.all("people"), def, itemsOfInvalidPeople);
+    const bool peopleComplete = errorCount(diagnostics) == errorsBeforePeople;
     readTags(sources, sections.all("tags"), def, itemsOfInvalidPeople);
+
+    // The response before the incidents that name its procedures.
+    const std::size_t errorsBeforeTeam = errorCount(diagnostics);
+    if (const Node* n = sections.single("team")) readTeam(sources, *n, def.team);
+    const bool teamComplete = errorCount(diagnostics) == errorsBeforeTeam;
+    ProcedureLoadInfo procedureInfo;
+    if (const Node* n = sections.single("procedures")) {
+      readProcedures(sources, *n, def.procedures, procedureInfo);
+    }
+    if (const Node* n = sections.single("procedure_for")) {
+      readProcedureFor(sources, *n, def.procedures, def.procedureForKind);
+    }
+    if (const Node* n = sections.single("incidents")) {
+      readIncidents(sources, *n, def, peopleComplete);
+    }
+    if (const Node* n = sections.single("thieves")) readThieves(sources, *n, def.thieves);
+    if (const Node* n = sections.single("item_fate")) readItemFate(sources, *n, def.itemFate);
+    if (const Node* n = sections.single("detection")) readDetection(sources, *n, def.detection);
+    if (const Node* n = sections.single("scoring")) readScoring(sources, *n, def.scoring);
+    // Steps naming roles of a team that failed to load would only repeat that failure.
+    if (teamComplete) validateProcedures(def.procedures, def.team, procedureInfo, diagnostics);
 
     // Parts the file leaves to defaults still name the file (line 0: no line), so a
     // later check of them says which scenario it is about.
@@ -181,7 +206,8 @@ LoadResult load(SourceSet& sources, const std::optional<Node>& root,
     for (core::SourceLocation* where :
          {&def.office.where, &def.humanError.where, &def.propagation.where,
           &def.phoneAlert.where, &def.gatewayAlert.where, &def.reaction.where,
-          &def.dayPlans["default"].where}) {
+          &def.dayPlans["default"].where, &def.thieves.where, &def.itemFate.where,
+          &def.detection.where, &def.team.where, &def.scoring.where}) {
       if (where->file.empty()) *where = fileOnly;
     }
 
@@ -196,19 +222,30 @@ LoadResult load(SourceSet& sources, const std::optional<Node>& root,
 
 }  // namespace
 
-LoadResult loadScenarioFile(const std::string& path, KeyCatalogue* acceptedKeys) {
+// Overrides change the documents before the sections are gathered (overrides.hpp); their
+// messages are then moved from the lines of the nodes they created to the option.
+LoadResult loadScenarioFile(const std::string& path, KeyCatalogue* acceptedKeys,
+                            const std::vector<Override>& overrides) {
   core::Diagnostics diagnostics;
   SourceSet sources(diagnostics, acceptedKeys);
   const auto root = sources.openRoot(path);
-  return load(sources, root, path, diagnostics);
+  OverrideMarks marks;
+  if (root) applyOverrides(sources, *root, overrides, marks);
+  LoadResult result = load(sources, root, path, diagnostics);
+  result.diagnostics = relocateOverrideDiagnostics(result.diagnostics, marks);
+  return result;
 }
 
 LoadResult loadScenarioString(std::string_view yaml, const std::string& displayName,
-                              KeyCatalogue* acceptedKeys) {
+                              KeyCatalogue* acceptedKeys, const std::vector<Override>& overrides) {
   core::Diagnostics diagnostics;
   SourceSet sources(diagnostics, acceptedKeys);
   const auto root = sources.openRootText(yaml, displayName);
-  return load(sources, root, displayName, diagnostics);
+  OverrideMarks marks;
+  if (root) applyOverrides(sources, *root, overrides, marks);
+  LoadResult result = load(sources, root, displayName, diagnostics);
+  result.diagnostics = relocateOverrideDiagnostics(result.diagnostics, marks);
+  return result;
 }
 
 }  // namespace irdrill::scenario

@@ -11,9 +11,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/core/diagnostics.hpp"
 #include "sim/scenario/key_catalogue.hpp"
+#include "sim/scenario/overrides.hpp"
 #include "sim/scenario/scenario_def.hpp"
 
 namespace irdrill::scenario {
@@ -24,12 +26,15 @@ struct LoadResult {
 };
 
 // `acceptedKeys`, when given, receives the keys every kind of mapping met accepts
-// (key_catalogue.hpp): tests hold the JSON Schema to it.
-LoadResult loadScenarioFile(const std::string& path, KeyCatalogue* acceptedKeys = nullptr);
+// (key_catalogue.hpp): tests hold the JSON Schema to it. `overrides` (`--set PATH=VALUE`,
+// overrides.hpp) change values of the files before they are read, checked like them.
+LoadResult loadScenarioFile(const std::string& path, KeyCatalogue* acceptedKeys = nullptr,
+                            const std::vector<Override>& overrides = {});
 
 // The same from text in memory; `displayName` stands for its path in messages and
 // includes are resolved from its directory.
 LoadResult loadScenarioString(std::string_view yaml, const std::string& displayName,
-                              KeyCatalogue* acceptedKeys = nullptr);
+                              KeyCatalogue* acceptedKeys = nullptr,
+                              const std::vector<Override>& overrides = {});
 
 }  // namespace irdrill::scenario

@@ -1,0 +1,169 @@
+// Metrics of one exercise replication. Incident figures are means over the replication's
+// incidents (most scenarios have one; the office day has as many as items lost), NaN when
+// there was none; times still open at the end of the run are censored at the horizon, as
+// the score charges them (docs/scoring.md).
+#include "sim/montecarlo/exercise_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <iterator>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/exercise/exercise.hpp"
+
+namespace irdrill::montecarlo {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return kNaN;
+  std::sort(values.begin(), values.end());
+  const double rank = p * static_cast<double>(values.size() - 1);
+  const auto lo = static_cast<std::size_t>(rank);
+  const std::size_t hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (values[hi] - values[lo]) * (rank - static_cast<double>(lo));
+}
+
+struct Replication {
+  const day::OfficeDay* day = nullptr;
+  const std::vector<scoring::IncidentOutcome>* incidents = nullptr;
+  const scoring::ScoreCard* score = nullptr;
+  std::vector<double> termPoints;
+};
+
+using Reader = std::function<double(const Replication&)>;
+struct Row {
+  MetricDef def;
+  Reader read;
+};
+
+// Mean over incidents (optionally those of some kinds) of a figure; NaN when none.
+double meanOver(const Replication& r, const std::function<double(const scoring::IncidentOutcome&)>& f,
+                bool equipmentOnly = false) {
+  double sum = 0;
+  int n = 0;
+  for (const auto& o : *r.incidents) {
+    const bool equipment = o.kind == incident::IncidentKind::LostItem || o.kind == incident::IncidentKind::Theft;
+    if (equipmentOnly && !equipment) continue;
+    sum += f(o);
+    ++n;
+  }
+  return n == 0 ? kNaN : sum / n;
+}
+
+double sumOver(const Replication& r, const std::function<double(const scoring::IncidentOutcome&)>& f) {
+  double sum = 0;
+  for (const auto& o : *r.incidents) sum += f(o);
+  return sum;
+}
+
+std::vector<Row> dayRows() {
+  auto day = [](auto f) { return [f](const Replication& r) { return f(r.day->metrics()); }; };
+  using M = const day::DayMetrics&;
+  return {
+      {{"items_left_behind", "", "Items left behind by their owners (human-error events)."},
+       day([](M m) { return double(m.itemsLeftBehind); })},
+      {{"separations", "", "Left-behind items whose owner got beyond the separation distance."},
+       day([](M m) { return double(m.separations); })},
+      {{"detection_probability", "", "Fraction of separations an alert reported (when there was one)."},
+       day([](M m) { return m.separations == 0 ? kNaN : m.detectionProbability(); })},
+      {{"detection_latency_median_s", "s", "Median time from separation to the first alert in the day."},
+       day([](M m) { return percentile(m.detectionLatenciesS, 0.5); })},
+      {{"detection_latency_p90_s", "s", "90th percentile of the time from separation to the first alert."},
+       day([](M m) { return percentile(m.detectionLatenciesS, 0.9); })},
+      {{"false_alarms_per_person_day", "per person-day", "False phone alerts (item with its owner) per person."},
+       day([](M m) { return m.falseAlarmsPerPersonDay(); })},
+      {{"phone_alerts", "", "Separation alerts raised by owners' phones, true and false."},
+       day([](M m) { return double(m.phoneAlerts); })},
+      {{"items_recovered_same_day", "", "Left-behind items their owners got back during the day."},
+       day([](M m) { return double(m.itemsRecovered); })},
+      {{"items_lost_at_day_end", "", "Items still left behind at the end of the day."},
+       day([](M m) { return double(m.itemsLost); })},
+      {{"gateway_alerts", "", "Left-in-the-office alerts raised by the gateways."},
+       day([](M m) { return double(m.gatewayAlerts); })},
+      {{"crowd_reports", "", "Reports of left-behind tags heard by colleagues' phones."},
+       day([](M m) { return double(m.crowdReports); })},
+  };
+}
+
+std::vector<Row> incidentRows() {
+  using O = const scoring::IncidentOutcome&;
+  return {
+      {{"incidents", "", "Incidents in the run (lost or stolen items, intrusions, insiders)."},
+       [](const Replication& r) { return double(r.incidents->size()); }},
+      {{"time_to_detect_h", "h", "Incident start to first detection, mean over the run's incidents (censored at the end)."},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.detected); }); }},
+      {{"time_to_contain_h", "h", "Incident start to containment, mean over the run's incidents (censored at the end)."},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.contained); }); }},
+      {{"time_to_contain_equipment_h", "h", "Start to containment of lost or stolen items (censored at the end)."},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.contained); }, true); }},
+      {{"time_to_recover_h", "h", "Incident start to normal operation, mean over the run's incidents (censored)."},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.recovered); }); }},
+      {{"contained_fraction", "", "Fraction of the run's incidents contained by the end."},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.contained.timeUs ? 1.0 : 0.0; }); }},
+      {{"records_exfiltrated", "records", "Records that left the company, all incidents."},
+       [](const Replication& r) { return sumOver(r, [](O o) { return o.recordsExfiltrated; }); }},
+      {{"items_lost", "", "Lost or stolen items not back by the end of the run."},
+       [](const Replication& r) { return sumOver(r, [](O o) { return double(o.itemsLost); }); }},
+      {{"downtime_h", "h", "Systems or site down, all incidents."},
+       [](const Replication& r) { return sumOver(r, [](O o) { return o.downtimeS / 3600.0; }); }},
+      {{"deadlines_missed", "", "Deadlines missed (reports, notifications, wipes)."},
+       [](const Replication& r) {
+         return sumOver(r, [](O o) {
+           return double(std::count_if(o.deadlines.begin(), o.deadlines.end(), [](const auto& d) { return !d.met; }));
+         });
+       }},
+      {{"steps_out_of_order", "", "Procedure steps finished before a step the reference puts first."},
+       [](const Replication& r) { return sumOver(r, [](O o) { return double(o.stepsOutOfOrder.size()); }); }},
+      {{"score", "points", "The run's total score (docs/scoring.md)."},
+       [](const Replication& r) { return r.score->total; }},
+  };
+}
+
+class ExerciseModel : public ReplicationModel {
+ public:
+  explicit ExerciseModel(const scenario::ScenarioDef& scenario) : scenario_(scenario) {
+    hasDay_ = !scenario_.employees.empty();
+    if (hasDay_) rows_ = dayRows();
+    for (auto& row : incidentRows()) rows_.push_back(std::move(row));
+    // The score breakdown: one metric per ledger term, points per replication.
+    for (std::size_t t = 0; t < std::size(scoring::kScoreTermNames); ++t) {
+      const std::string term = scoring::kScoreTermNames[t];
+      terms_.push_back("score_" + term);
+      rows_.push_back({{"score_" + term, "points", "Points from the ledger term '" + term + "'."},
+                       [t](const Replication& r) { return r.termPoints[t]; }});
+    }
+    for (const auto& row : rows_) metrics_.push_back(row.def);
+  }
+
+  const std::vector<MetricDef>& metrics() const override { return metrics_; }
+  std::vector<std::string> scoreTerms() const override { return terms_; }
+
+  void run(std::uint64_t masterSeed, std::uint64_t replication, std::span<double> out) const override {
+    if (out.size() != rows_.size()) throw std::invalid_argument("ExerciseModel: wrong output size");
+    exercise::Exercise run(scenario_, masterSeed, replication);
+    run.runToEnd();
+    const auto incidents = run.outcomes();
+    const auto score = scoring::scoreRun(incidents, scenario_.scoring.weights);
+    Replication r{run.officeDay(), &incidents, &score, scoring::pointsByTerm(score)};
+    for (std::size_t i = 0; i < rows_.size(); ++i) out[i] = rows_[i].read(r);
+  }
+
+ private:
+  scenario::ScenarioDef scenario_;
+  bool hasDay_ = false;
+  std::vector<Row> rows_;
+  std::vector<MetricDef> metrics_;
+  std::vector<std::string> terms_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReplicationModel> makeExerciseModel(const scenario::ScenarioDef& scenario) {
+  return std::make_unique<ExerciseModel>(scenario);
+}
+
+}  // namespace irdrill::montecarlo
