@@ -6,6 +6,7 @@
 //   5. radio: advertising events, the owner's phone, gateways, crowd finding
 //   6. alerts and reactions
 //   7. closing the day
+//   8. trace mode (reception traces for rule sweeps)
 #include "sim/day/office_day.hpp"
 
 #include <algorithm>
@@ -143,6 +144,22 @@ struct OfficeDay::Impl {
   TimeUs dayStartUs;
   TimeUs dayEndUs;
   bool closed = false;
+
+  // 8. Trace mode (OfficeDayOptions::trace): an open-loop day recording what each tag's
+  // rule is fed. The recorder sits between emit() and the caller's sink and reads the
+  // episodes off the events, so the rest of the day needs only two hooks (deliverPacket,
+  // raiseAlert).
+  struct TraceRecorder : DayEventSink {
+    Impl* day = nullptr;
+    DayEventSink* next = nullptr;  // the caller's sink, if any
+    std::vector<int> openEpisode;  // per traced item: its episode under way, -1 if none
+    void onDayEvent(const DayEvent& event) override;
+  };
+  ReceptionTrace* trace = nullptr;
+  std::vector<int> traceSlot;  // per item: index into trace->items, -1 when untagged
+  TraceRecorder traceRecorder;
+  void startTrace(ReceptionTrace& out);
+  TimeUs tripBackUs(int person, const Whereabouts& to, TimeUs fromUs);
 
   Impl(const scenario::ScenarioDef& s, std::uint64_t seed, std::uint64_t replication,
        DayEventSink* eventSink);
@@ -646,6 +663,10 @@ void OfficeDay::Impl::crowdLinks(int itemIndex, Item& item, TimeUs t) {
 // ---------------------------------------------------------------------------------------
 // 6. Alerts and reactions
 void OfficeDay::Impl::deliverPacket(int itemIndex, TimeUs t, double rssiDbm) {
+  if (trace) {
+    trace->items[static_cast<std::size_t>(traceSlot[static_cast<std::size_t>(itemIndex)])]
+        .packets.push_back({t, rssiDbm});
+  }
   items[static_cast<std::size_t>(itemIndex)].monitor->onPacket(t, rssiDbm);
   refreshMonitorCheck(itemIndex);
 }
@@ -683,6 +704,9 @@ void OfficeDay::Impl::raiseAlert(int itemIndex, TimeUs t, bool fromGateway, cons
     Episode& episode = episodes[static_cast<std::size_t>(item.episode)];
     if (!episode.firstAlertUs) episode.firstAlertUs = t;
   }
+  // Open loop (trace mode): the owner ignores the phone, and the alert leaves no trace in
+  // the owner's state either (fatigue, random draws), so the day does not depend on the rule.
+  if (trace && !fromGateway) return;
   // Alert fatigue: every false alarm of the last window makes a response less likely.
   Person& owner = people[static_cast<std::size_t>(item.owner)];
   const radio::ReactionDef& reaction = scenario.reaction;
@@ -738,10 +762,104 @@ void OfficeDay::Impl::closeDay() {
 }
 
 // ---------------------------------------------------------------------------------------
+// 8. Trace mode
+namespace {
+// When the trip back is sampled after a separation: every minute for the first hour
+// (alerts mostly come within it and the owner is still on the move), then every ten.
+constexpr TimeUs kTripSampleFineUs = core::kUsPerMinute;
+constexpr TimeUs kTripSampleFineSpanUs = core::kUsPerHour;
+constexpr TimeUs kTripSampleCoarseUs = 10 * core::kUsPerMinute;
+}  // namespace
+
+void OfficeDay::Impl::startTrace(ReceptionTrace& out) {
+  trace = &out;
+  out.dayStartUs = dayStartUs;
+  out.dayEndUs = dayEndUs;
+  out.people = static_cast<int>(people.size());
+  out.items.clear();
+  traceSlot.assign(items.size(), -1);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].def->tag) continue;
+    traceSlot[i] = static_cast<int>(out.items.size());
+    ItemTrace item;
+    item.item = static_cast<int>(i);
+    item.owner = items[i].owner;
+    item.monitorStartUs = dayStartUs;  // as setUpTags starts every monitor
+    out.items.push_back(std::move(item));
+  }
+  traceRecorder.day = this;
+  traceRecorder.next = sink;
+  traceRecorder.openEpisode.assign(out.items.size(), -1);
+  sink = &traceRecorder;
+}
+
+TimeUs OfficeDay::Impl::tripBackUs(int personIndex, const Whereabouts& to, TimeUs fromUs) {
+  const Itinerary& itinerary = people[static_cast<std::size_t>(personIndex)].itinerary;
+  TimeUs startUs = fromUs;
+  std::optional<Whereabouts> here = itinerary.at(fromUs);
+  if (!here) {
+    // In transit: they turn back once they arrive, as startRetrieval does.
+    const Waypoint& arrival = itinerary.waypoints()[itinerary.firstWaypointAfter(fromUs)];
+    startUs = arrival.timeUs;
+    here = Whereabouts{arrival.place, arrival.positionM};
+  }
+  // A throwaway person: moveTo only extends the itinerary it is given.
+  Person scratch;
+  scratch.itinerary = Itinerary(Waypoint{startUs, here->place, here->positionM});
+  moveTo(scratch, to.place, to.positionM);
+  return scratch.itinerary.endUs() + kPickUpUs - fromUs;
+}
+
+void OfficeDay::Impl::TraceRecorder::onDayEvent(const DayEvent& event) {
+  if (next) next->onDayEvent(event);
+  if (event.item < 0) return;
+  const int slot = day->traceSlot[static_cast<std::size_t>(event.item)];
+  if (slot < 0) return;  // untagged: no rule watches it
+  ItemTrace& item = day->trace->items[static_cast<std::size_t>(slot)];
+  int& open = openEpisode[static_cast<std::size_t>(slot)];
+  switch (event.kind) {
+    case DayEventKind::ItemLeftBehind: {
+      LeftBehindEpisode episode;
+      episode.place = day->items[static_cast<std::size_t>(event.item)].leftAt.place;
+      episode.leftUs = event.timeUs;
+      open = static_cast<int>(item.episodes.size());
+      item.episodes.push_back(std::move(episode));
+      break;
+    }
+    case DayEventKind::Separated: {
+      if (open < 0) break;
+      LeftBehindEpisode& episode = item.episodes[static_cast<std::size_t>(open)];
+      episode.separatedUs = event.timeUs;
+      const Whereabouts where = day->items[static_cast<std::size_t>(event.item)].leftAt;
+      for (TimeUs t = event.timeUs; t <= day->dayEndUs;
+           t += t - event.timeUs < kTripSampleFineSpanUs ? kTripSampleFineUs : kTripSampleCoarseUs) {
+        episode.tripSamples.push_back({t, day->tripBackUs(item.owner, where, t)});
+      }
+      break;
+    }
+    case DayEventKind::WentBack:
+      if (open >= 0) item.episodes[static_cast<std::size_t>(open)].wentBackUs = event.timeUs;
+      break;
+    case DayEventKind::ItemRecovered:
+      if (open >= 0) item.episodes[static_cast<std::size_t>(open)].recoveredUs = event.timeUs;
+      open = -1;
+      break;
+    default:
+      break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Public interface
 OfficeDay::OfficeDay(const scenario::ScenarioDef& scenario, std::uint64_t masterSeed,
                      std::uint64_t replication, DayEventSink* sink)
     : impl_(std::make_unique<Impl>(scenario, masterSeed, replication, sink)) {}
+OfficeDay::OfficeDay(const scenario::ScenarioDef& scenario, std::uint64_t masterSeed,
+                     std::uint64_t replication, const OfficeDayOptions& options,
+                     DayEventSink* sink)
+    : impl_(std::make_unique<Impl>(scenario, masterSeed, replication, sink)) {
+  if (options.trace) impl_->startTrace(*options.trace);
+}
 OfficeDay::~OfficeDay() = default;
 
 TimeUs OfficeDay::now() const { return impl_->kernel.now(); }

@@ -18,6 +18,7 @@
 #include "sim/core/event_kernel.hpp"
 #include "sim/day/day_events.hpp"
 #include "sim/day/itinerary.hpp"
+#include "sim/day/reception_trace.hpp"
 #include "sim/scenario/scenario_def.hpp"
 #include "sim/world/office_def.hpp"
 
@@ -31,12 +32,26 @@ struct ItemView {
   std::optional<Whereabouts> whereabouts;  // nullopt while its carrier is in transit
 };
 
+// How a day runs beyond what the scenario says.
+struct OfficeDayOptions {
+  // Trace mode, for rule sweeps (docs/sweeps.md): when set, the day runs open loop
+  // (owners ignore their phones' alerts: no response, no alert fatigue, no random draw)
+  // and fills *trace, cleared first, with every packet handed to each tag's separation
+  // rule and every left-behind episode. The phones' alerts are still raised, counted
+  // and sent to the sink, so a replay of the scenario's rule can be checked against them.
+  ReceptionTrace* trace = nullptr;
+};
+
 class OfficeDay {
  public:
   // The scenario must outlive the day. masterSeed and replication name the random
   // streams (sim/core/random_streams.hpp).
   OfficeDay(const scenario::ScenarioDef& scenario, std::uint64_t masterSeed,
             std::uint64_t replication, DayEventSink* sink = nullptr);
+  // The same with options; the trace, if any, must outlive the day.
+  OfficeDay(const scenario::ScenarioDef& scenario, std::uint64_t masterSeed,
+            std::uint64_t replication, const OfficeDayOptions& options,
+            DayEventSink* sink = nullptr);
   ~OfficeDay();
   OfficeDay(const OfficeDay&) = delete;
   OfficeDay& operator=(const OfficeDay&) = delete;

@@ -2,9 +2,10 @@
 # seed, same event log (included by tests/cli/CMakeLists.txt).
 set(SCENARIOS ${PROJECT_SOURCE_DIR}/scenarios)
 foreach(name lost-laptop phishing-exfiltration phishing-isolate-first website-defacement insider-usb)
+  # With the scenario's own seed: each bundled scenario's default seed plays its incident.
   add_test(NAME "cli: run plays and scores the bundled ${name} scenario (exit 0)"
     COMMAND ${EXPECT} 0 "^incidents: [1-9]"
-    -- $<TARGET_FILE:irdrill> run --scenario ${SCENARIOS}/${name}.yaml --seed 1)
+    -- $<TARGET_FILE:irdrill> run --scenario ${SCENARIOS}/${name}.yaml)
   add_test(NAME "cli: run of ${name} writes the same event log for the same seed"
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/run_identical.sh $<TARGET_FILE:irdrill>
       ${SCENARIOS}/${name}.yaml ${CMAKE_CURRENT_BINARY_DIR}/run-identical-${name})
