@@ -11,7 +11,9 @@ packages=(
   xvfb xauth          # runs the GUI smoke test headless
 )
 # Optional comparisons and report checks; installed when available, never required.
-optional=(libns3-dev)
+optional=(libns3-dev
+  chromium poppler-utils   # render the HTML report to PDF and read its text back
+)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,10 +5,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "sim/cli/compare_command.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/mc_command.hpp"
+#include "sim/cli/merge_command.hpp"
 #include "sim/cli/phold_command.hpp"
 #include "sim/cli/radio_command.hpp"
 #include "sim/cli/run_command.hpp"
+#include "sim/cli/sweep_command.hpp"
 #include "sim/cli/validate_command.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +24,10 @@ int main(int argc, char** argv) {
   irdrill::cli::setupRadioCommand(app);
   irdrill::cli::setupRunCommand(app);
   irdrill::cli::setupValidateCommand(app);
+  irdrill::cli::setupMcCommand(app);
+  irdrill::cli::setupCompareCommand(app);
+  irdrill::cli::setupMergeCommand(app);
+  irdrill::cli::setupSweepCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

@@ -1,4 +1,5 @@
-// Metrics of one exercise replication. Incident figures are means over the replication's
+// Metrics of one exercise replication: the office day's (when the scenario has people),
+// then the incidents', then the score and its breakdown. Incident figures are means over the replication's
 // incidents (most scenarios have one; the office day has as many as items lost), NaN when
 // there was none; times still open at the end of the run are censored at the horizon, as
 // the score charges them (docs/scoring.md).
@@ -60,6 +61,7 @@ double sumOver(const Replication& r, const std::function<double(const scoring::I
   return sum;
 }
 
+// The office day's figures (DayMetrics), when the scenario has people.
 std::vector<Row> dayRows() {
   auto day = [](auto f) { return [f](const Replication& r) { return f(r.day->metrics()); }; };
   using M = const day::DayMetrics&;
@@ -68,19 +70,27 @@ std::vector<Row> dayRows() {
        day([](M m) { return double(m.itemsLeftBehind); })},
       {{"separations", "", "Left-behind items whose owner got beyond the separation distance."},
        day([](M m) { return double(m.separations); })},
-      {{"detection_probability", "", "Fraction of separations an alert reported (when there was one)."},
+      {{"separations_detected", "", "Separations that a phone or gateway alert reported."},
+       day([](M m) { return double(m.separationsDetected); })},
+      {{"detection_probability", "",
+        "Fraction of separations detected (applies when there was a separation)."},
        day([](M m) { return m.separations == 0 ? kNaN : m.detectionProbability(); })},
-      {{"detection_latency_median_s", "s", "Median time from separation to the first alert in the day."},
+      {{"detection_latency_median_s", "s",
+        "Median time from separation to the first alert, over the day's detected separations."},
        day([](M m) { return percentile(m.detectionLatenciesS, 0.5); })},
-      {{"detection_latency_p90_s", "s", "90th percentile of the time from separation to the first alert."},
+      {{"detection_latency_p90_s", "s",
+        "90th percentile of the time from separation to the first alert, over the day."},
        day([](M m) { return percentile(m.detectionLatenciesS, 0.9); })},
-      {{"false_alarms_per_person_day", "per person-day", "False phone alerts (item with its owner) per person."},
+      {{"false_alarms_per_person_day", "per person-day",
+        "False phone alerts (item actually with its owner) per person."},
        day([](M m) { return m.falseAlarmsPerPersonDay(); })},
       {{"phone_alerts", "", "Separation alerts raised by owners' phones, true and false."},
        day([](M m) { return double(m.phoneAlerts); })},
-      {{"items_recovered_same_day", "", "Left-behind items their owners got back during the day."},
+      {{"false_alerts", "", "Phone alerts raised while the item was with its owner."},
+       day([](M m) { return double(m.falseAlerts); })},
+      {{"items_recovered", "", "Left-behind items their owners got back during the day."},
        day([](M m) { return double(m.itemsRecovered); })},
-      {{"items_lost_at_day_end", "", "Items still left behind at the end of the day."},
+      {{"items_lost", "", "Items still left behind at the end of the day."},
        day([](M m) { return double(m.itemsLost); })},
       {{"gateway_alerts", "", "Left-in-the-office alerts raised by the gateways."},
        day([](M m) { return double(m.gatewayAlerts); })},
@@ -106,7 +116,7 @@ std::vector<Row> incidentRows() {
        [](const Replication& r) { return meanOver(r, [](O o) { return o.contained.timeUs ? 1.0 : 0.0; }); }},
       {{"records_exfiltrated", "records", "Records that left the company, all incidents."},
        [](const Replication& r) { return sumOver(r, [](O o) { return o.recordsExfiltrated; }); }},
-      {{"items_lost", "", "Lost or stolen items not back by the end of the run."},
+      {{"items_not_back", "", "Lost or stolen items not back with the company by the end of the run."},
        [](const Replication& r) { return sumOver(r, [](O o) { return double(o.itemsLost); }); }},
       {{"downtime_h", "h", "Systems or site down, all incidents."},
        [](const Replication& r) { return sumOver(r, [](O o) { return o.downtimeS / 3600.0; }); }},

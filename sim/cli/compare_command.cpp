@@ -1,0 +1,230 @@
+#include "sim/cli/compare_command.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "sim/cli/exit_codes.hpp"
+#include "sim/cli/interrupt.hpp"
+#include "sim/cli/json_text.hpp"
+#include "sim/cli/mc_command.hpp"
+#include "sim/cli/mc_output.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/montecarlo/paired_model.hpp"
+#include "sim/montecarlo/report_html.hpp"
+#include "sim/montecarlo/run_statistics.hpp"
+#include "sim/montecarlo/runner.hpp"
+#include "sim/montecarlo/scenario_model.hpp"
+
+namespace irdrill::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CompareOptions {
+  std::vector<std::string> scenarios;  // A, B
+  std::uint64_t runs = 0;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::vector<std::string> sets, setsA, setsB;
+  std::string outDir;
+};
+
+class CompareSink : public montecarlo::ReplicationSink {
+ public:
+  CompareSink(montecarlo::CompareStatistics& stats, std::size_t half) : stats_(stats), half_(half) {}
+  void onReplication(std::uint64_t, std::span<const double> values) override {
+    stats_.add(values.first(half_), values.subspan(half_));
+  }
+
+ private:
+  montecarlo::CompareStatistics& stats_;
+  std::size_t half_;
+};
+
+// The 95% CI of the mean difference excludes zero.
+bool significant(const montecarlo::MetricDifference& d) {
+  return d.pairs >= 2 && (d.ciLow > 0 || d.ciHigh < 0);
+}
+
+std::string signedNumber(double value) {
+  if (std::isnan(value)) return "-";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.4g", value);
+  return buffer;
+}
+
+std::string commandLine(const CompareOptions& o, std::uint64_t seed) {
+  std::string text = "irdrill compare " + shellWord(o.scenarios[0]) + " " + shellWord(o.scenarios[1]) +
+                     " --runs " + std::to_string(o.runs) + " --seed " + std::to_string(seed);
+  for (const auto& s : o.sets) text += " --set " + shellWord(s);
+  for (const auto& s : o.setsA) text += " --set-a " + shellWord(s);
+  for (const auto& s : o.setsB) text += " --set-b " + shellWord(s);
+  if (!o.outDir.empty()) text += " --out " + shellWord(o.outDir);
+  return text;
+}
+
+struct Side {
+  std::string path;
+  std::vector<scenario::Override> overrides;
+  std::optional<scenario::ScenarioDef> def;
+};
+
+void writeSideJson(std::ostream& out, const Side& side) {
+  out << "{\"file\": " << jsonString(side.path) << ", \"scenario\": " << jsonString(side.def->name)
+      << ", \"scenario_hash\": " << jsonString(scenarioHash(side.path, side.overrides))
+      << ", \"overrides\": [";
+  for (std::size_t i = 0; i < side.overrides.size(); ++i) {
+    out << (i ? ", " : "") << jsonString(side.overrides[i].path + "=" + side.overrides[i].value);
+  }
+  out << "]}";
+}
+
+void writeCompareJson(std::ostream& out, const Side& a, const Side& b, std::uint64_t seed,
+                      std::uint64_t requested, const montecarlo::RunResult& result,
+                      const std::vector<montecarlo::MetricDifference>& differences) {
+  out << "{\n  \"format\": \"irdrill-compare/1\",\n  \"a\": ";
+  writeSideJson(out, a);
+  out << ",\n  \"b\": ";
+  writeSideJson(out, b);
+  out << ",\n  \"seed\": " << seed << ",\n  \"replications_requested\": " << requested
+      << ",\n  \"replications\": " << result.completed
+      << ",\n  \"partial\": " << (result.stopped ? "true" : "false") << ",\n  \"metrics\": [";
+  for (std::size_t i = 0; i < differences.size(); ++i) {
+    const auto& d = differences[i];
+    out << (i ? ",\n" : "\n") << "    {\"name\": " << jsonString(d.name) << ", \"unit\": "
+        << jsonString(d.unit) << ", \"pairs\": " << d.pairs << ", \"mean_a\": " << jsonNumber(d.meanA)
+        << ", \"mean_b\": " << jsonNumber(d.meanB) << ", \"difference\": " << jsonNumber(d.meanDifference)
+        << ", \"ci95_low\": " << jsonNumber(d.ciLow) << ", \"ci95_high\": " << jsonNumber(d.ciHigh)
+        << ", \"significant\": " << (significant(d) ? "true" : "false") << "}";
+  }
+  out << (differences.empty() ? "]\n" : "\n  ]\n") << "}\n";
+}
+
+int runCompare(const CompareOptions& o) {
+  const std::string command = "compare";
+  const auto common = parseOverrideOptions(o.sets, command);
+  const auto onlyA = parseOverrideOptions(o.setsA, command);
+  const auto onlyB = parseOverrideOptions(o.setsB, command);
+  if (!common || !onlyA || !onlyB) return kExitUsage;
+  Side a{o.scenarios[0], *common, {}};
+  Side b{o.scenarios[1], *common, {}};
+  a.overrides.insert(a.overrides.end(), onlyA->begin(), onlyA->end());
+  b.overrides.insert(b.overrides.end(), onlyB->begin(), onlyB->end());
+  a.def = loadScenarioWithOverrides(a.path, a.overrides);
+  b.def = loadScenarioWithOverrides(b.path, b.overrides);
+  if (!a.def || !b.def) return kExitUsage;
+
+  const auto modelA = montecarlo::makeScenarioModel(*a.def);
+  const auto modelB = montecarlo::makeScenarioModel(*b.def);
+  std::optional<montecarlo::PairedModel> paired;
+  try {
+    paired.emplace(*modelA, *modelB);
+  } catch (const std::invalid_argument&) {
+    std::fprintf(stderr, "irdrill compare: error: '%s' and '%s' report different metrics, so they "
+                 "cannot be compared\n", a.path.c_str(), b.path.c_str());
+    return kExitUsage;
+  }
+  const std::uint64_t seed = o.seed.value_or(a.def->defaultSeed);
+  const int threads = resolveThreads(o.threads);
+  std::optional<fs::path> dir;
+  if (!o.outDir.empty()) {
+    std::error_code ec;
+    fs::create_directories(o.outDir, ec);
+    if (ec) {
+      std::fprintf(stderr, "irdrill compare: error: cannot create directory '%s': %s\n",
+                   o.outDir.c_str(), ec.message().c_str());
+      return kExitIo;
+    }
+    dir = fs::path(o.outDir);
+  }
+
+  montecarlo::CompareStatistics stats(modelA->metrics());
+  CompareSink sink(stats, paired->half());
+  std::fprintf(stderr, "irdrill compare: seed %llu, %llu replications of each, %d thread%s\n",
+               static_cast<unsigned long long>(seed), static_cast<unsigned long long>(o.runs), threads,
+               threads == 1 ? "" : "s");
+  ProgressReporter progress(stderr, ProgressReporter::stderrIsTerminal(), "compare");
+  montecarlo::RunProgress last{0, o.runs, 0};
+  montecarlo::RunResult result;
+  {
+    InterruptGuard interrupt;
+    result = montecarlo::runReplications(*paired, {seed, 0, o.runs, threads}, sink, interrupt.flag(),
+                                         [&](const montecarlo::RunProgress& p) {
+                                           last = p;
+                                           progress.update(p);
+                                         });
+  }
+  progress.finish(last, result.stopped ? "interrupted" : "");
+  const auto differences = stats.differences();
+
+  std::printf("A: %s ('%s')\nB: %s ('%s')\nseed %llu, %llu paired replications%s (common random numbers)\n",
+              a.path.c_str(), a.def->name.c_str(), b.path.c_str(), b.def->name.c_str(),
+              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(result.completed),
+              result.stopped ? ", partial: interrupted" : "");
+  std::printf("  %-30s %10s %10s %11s %25s\n", "metric", "mean A", "mean B", "B - A", "95% CI of B - A");
+  for (const auto& d : differences) {
+    std::string ci = "[";  // appended: GCC 12 warns falsely on "literal" + std::string&&
+    ci += signedNumber(d.ciLow) + ", " + signedNumber(d.ciHigh) + "]";
+    std::printf("  %-30s %10s %10s %11s %25s%s\n", d.name.c_str(), tableNumber(d.meanA).c_str(),
+                tableNumber(d.meanB).c_str(), signedNumber(d.meanDifference).c_str(), ci.c_str(),
+                significant(d) ? " *" : "");
+  }
+  std::printf("  (* the 95%% confidence interval of the difference excludes 0)\n");
+
+  if (dir) {
+    const std::string jsonPath = (*dir / "compare.json").string();
+    const std::string reportPath = (*dir / "report.html").string();
+    if (!writeFileAtomically(jsonPath, [&](std::ostream& out) {
+          writeCompareJson(out, a, b, seed, o.runs, result, differences);
+        }, command)) {
+      return kExitIo;
+    }
+    montecarlo::ReportData report;
+    report.title = "Compare: " + a.def->name + " (A) vs " + b.def->name + " (B), " +
+                   std::to_string(result.completed) + " paired replications";
+    report.scenarioName = a.def->name + " / " + b.def->name;
+    report.command = commandLine(o, seed);
+    report.masterSeed = seed;
+    report.replications = result.completed;
+    report.partial = result.stopped;
+    report.differences = differences;
+    report.labelA = a.path;
+    report.labelB = b.path;
+    if (!writeFileAtomically(reportPath, [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); },
+                             command)) {
+      return kExitIo;
+    }
+    std::printf("wrote %s, %s\n", jsonPath.c_str(), reportPath.c_str());
+  }
+  return result.stopped ? kExitInterrupted : kExitOk;
+}
+
+}  // namespace
+
+void setupCompareCommand(CLI::App& app) {
+  auto o = std::make_shared<CompareOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "compare", "Two scenarios on common random numbers: each metric's difference with its 95% CI");
+  sub->add_option("scenarios", o->scenarios, "scenario files A and B")->required()->expected(2);
+  sub->add_option("--runs", o->runs, "paired replications")->required()->check(CLI::PositiveNumber);
+  sub->add_option("--seed", o->seed, "master seed of both (default: A's)");
+  sub->add_option("--threads", o->threads, "worker threads (0: every core)")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  sub->add_option("--set", o->sets, "override a value in both: PATH=VALUE (repeatable)")
+      ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--set-a", o->setsA, "override a value in A only (repeatable)")
+      ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--set-b", o->setsB, "override a value in B only (repeatable)")
+      ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--out", o->outDir, "write compare.json and report.html here");
+  sub->callback([o] {
+    const int code = runCompare(*o);
+    if (code != kExitOk) throw CLI::RuntimeError(code);
+  });
+}
+
+}  // namespace irdrill::cli

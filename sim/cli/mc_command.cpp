@@ -1,0 +1,203 @@
+#include "sim/cli/mc_command.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "sim/cli/atomic_file.hpp"
+#include "sim/cli/exit_codes.hpp"
+#include "sim/cli/interrupt.hpp"
+#include "sim/cli/mc_output.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/montecarlo/report_html.hpp"
+#include "sim/montecarlo/run_statistics.hpp"
+#include "sim/montecarlo/runner.hpp"
+#include "sim/montecarlo/runs_csv.hpp"
+#include "sim/montecarlo/scenario_model.hpp"
+
+namespace irdrill::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct McOptions {
+  std::string scenarioPath;
+  std::uint64_t runs = 0;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::vector<std::string> sets;
+  std::string outDir;
+  std::string shard;  // "i/N", empty for the whole run
+};
+
+// "i/N" with 0 <= i < N.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> parseShard(const std::string& text) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  std::uint64_t index = 0, count = 0;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  const auto a = std::from_chars(begin, begin + slash, index);
+  const auto b = std::from_chars(begin + slash + 1, end, count);
+  if (slash == 0 || a.ec != std::errc() || a.ptr != begin + slash || b.ec != std::errc() ||
+      b.ptr != end || count == 0 || index >= count) {
+    return std::nullopt;
+  }
+  return std::pair(index, count);
+}
+
+// Writes each replication to runs.csv and into the statistics.
+class McSink : public montecarlo::ReplicationSink {
+ public:
+  McSink(montecarlo::RunsCsvWriter& csv, montecarlo::RunStatistics& stats) : csv_(csv), stats_(stats) {}
+  void onReplication(std::uint64_t replication, std::span<const double> values) override {
+    csv_.onReplication(replication, values);
+    stats_.add(values);
+  }
+
+ private:
+  montecarlo::RunsCsvWriter& csv_;
+  montecarlo::RunStatistics& stats_;
+};
+
+std::string commandLine(const McOptions& o, std::uint64_t seed) {
+  std::string text = "irdrill mc --scenario " + shellWord(o.scenarioPath) +
+                     " --runs " + std::to_string(o.runs) + " --seed " + std::to_string(seed);
+  for (const auto& set : o.sets) text += " --set " + shellWord(set);
+  if (!o.shard.empty()) text += " --shard " + o.shard;
+  return text + " --out " + shellWord(o.outDir);
+}
+
+int runMc(const McOptions& o) {
+  const std::string command = "mc";
+  const auto overrides = parseOverrideOptions(o.sets, command);
+  if (!overrides) return kExitUsage;
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> shard;
+  if (!o.shard.empty()) {
+    shard = parseShard(o.shard);
+    if (!shard) {
+      std::fprintf(stderr, "irdrill mc: error: --shard '%s': expected INDEX/COUNT with 0 <= INDEX < COUNT (e.g. 0/4)\n",
+                   o.shard.c_str());
+      return kExitUsage;
+    }
+  }
+  const auto def = loadScenarioWithOverrides(o.scenarioPath, *overrides);
+  if (!def) return kExitUsage;
+
+  const std::uint64_t seed = o.seed.value_or(def->defaultSeed);
+  const montecarlo::ReplicationRange range =
+      shard ? montecarlo::shardRange(o.runs, shard->first, shard->second)
+            : montecarlo::ReplicationRange{0, o.runs};
+  const auto model = montecarlo::makeScenarioModel(*def);
+  const int threads = resolveThreads(o.threads);
+
+  std::error_code ec;
+  fs::create_directories(o.outDir, ec);
+  if (ec) {
+    std::fprintf(stderr, "irdrill mc: error: cannot create directory '%s': %s\n", o.outDir.c_str(),
+                 ec.message().c_str());
+    return kExitIo;
+  }
+  const fs::path dir(o.outDir);
+  std::optional<AtomicFile> csvFile;
+  try {
+    csvFile.emplace((dir / "runs.csv").string());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill mc: error: %s\n", e.what());
+    return kExitIo;
+  }
+
+  montecarlo::RunsCsvWriter csv(csvFile->stream(), model->metrics(), seed);
+  montecarlo::RunStatistics stats(model->metrics());
+  McSink sink(csv, stats);
+  montecarlo::RunPlan plan{seed, range.first, range.count, threads};
+
+  std::fprintf(stderr, "irdrill mc: scenario '%s', seed %llu, replications %llu to %llu of %llu, %d thread%s\n",
+               def->name.c_str(), static_cast<unsigned long long>(seed),
+               static_cast<unsigned long long>(range.first),
+               static_cast<unsigned long long>(range.first + range.count) - (range.count ? 1 : 0),
+               static_cast<unsigned long long>(o.runs), threads, threads == 1 ? "" : "s");
+  ProgressReporter progress(stderr, ProgressReporter::stderrIsTerminal(), "mc");
+  montecarlo::RunProgress last{0, range.count, 0};
+  montecarlo::RunResult result;
+  {
+    InterruptGuard interrupt;
+    result = montecarlo::runReplications(*model, plan, sink, interrupt.flag(),
+                                         [&](const montecarlo::RunProgress& p) {
+                                           last = p;
+                                           progress.update(p);
+                                         });
+  }
+  progress.finish(last, result.stopped ? "interrupted: writing the finished replications" : "");
+
+  SummaryInfo info;
+  info.scenarioName = def->name;
+  info.scenarioHash = scenarioHash(o.scenarioPath, *overrides);
+  for (const auto& ov : *overrides) info.overrides.push_back(ov.path + "=" + ov.value);
+  info.seed = seed;
+  info.requested = o.runs;
+  info.firstReplication = range.first;
+  info.replications = result.completed;
+  info.partial = result.stopped;
+  info.shard = shard;
+  info.scoreTerms = model->scoreTerms();
+  const auto summaries = stats.summaries();
+
+  try {
+    csvFile->commit();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill mc: error: %s\n", e.what());
+    return kExitIo;
+  }
+  const std::string summaryPath = (dir / "summary.json").string();
+  const std::string reportPath = (dir / "report.html").string();
+  if (!writeFileAtomically(summaryPath, [&](std::ostream& out) { writeSummaryJson(out, info, summaries); },
+                           command)) {
+    return kExitIo;
+  }
+  const auto report = makeRunReport(info, summaries, commandLine(o, seed));
+  if (!writeFileAtomically(reportPath, [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); },
+                           command)) {
+    return kExitIo;
+  }
+
+  std::printf("scenario '%s', seed %llu: %llu replications%s\n", def->name.c_str(),
+              static_cast<unsigned long long>(seed), static_cast<unsigned long long>(result.completed),
+              result.stopped ? " (partial: interrupted)" : "");
+  printMetricTable(stdout, summaries);
+  std::printf("wrote %s, %s, %s\n", (dir / "runs.csv").string().c_str(), summaryPath.c_str(),
+              reportPath.c_str());
+  return result.stopped ? kExitInterrupted : kExitOk;
+}
+
+}  // namespace
+
+int resolveThreads(int requested) {
+  if (requested > 0) return requested;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+void setupMcCommand(CLI::App& app) {
+  auto o = std::make_shared<McOptions>();
+  CLI::App* sub = app.add_subcommand("mc", "Monte Carlo: N replications of a scenario, summarised");
+  sub->add_option("--scenario", o->scenarioPath, "scenario YAML file")->required();
+  sub->add_option("--runs", o->runs, "replications of the whole run")->required()->check(CLI::PositiveNumber);
+  sub->add_option("--seed", o->seed, "master seed (default: the scenario's)");
+  sub->add_option("--threads", o->threads, "worker threads (0: every core)")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  sub->add_option("--set", o->sets, "override a scenario value: PATH=VALUE (repeatable)")
+      ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--shard", o->shard, "run only block INDEX of COUNT (0-based), e.g. 2/8");
+  sub->add_option("--out", o->outDir, "output directory (created if missing)")->required();
+  sub->callback([o] {
+    const int code = runMc(*o);
+    if (code != kExitOk) throw CLI::RuntimeError(code);
+  });
+}
+
+}  // namespace irdrill::cli
