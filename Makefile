@@ -52,6 +52,7 @@ bench: build
 	$(BUILD)/bench/phold_bench
 	$(BUILD)/bench/office_day_bench
 	$(BUILD)/bench/wall_index_bench
+	$(BUILD)/bench/mc_bench
 	$(BUILD)/bench/sweep_bench
 
 clean:

@@ -43,11 +43,15 @@ RunResult runReplications(const ReplicationModel& model, const RunPlan& plan,
   };
   if (plan.count == 0) return {};
 
-  // Everything below `mutex` is shared between the workers and this thread.
+  // Everything below `mutex` is shared between the workers and this thread. Two condition
+  // variables keep wake-ups rare when replications are short (tens of microseconds): a
+  // worker wakes this thread only when it finished the very replication the sink needs
+  // next, and this thread wakes the workers once per batch of rows it hands on.
   std::mutex mutex;
-  std::condition_variable changed;
+  std::condition_variable workersWake;   // window space, or halt
+  std::condition_variable consumerWake;  // the next row is ready, a failure, a worker left
   std::uint64_t next = 0;       // next replication (relative to the first) to hand out
-  std::uint64_t delivered = 0;  // replications the sink has been given
+  std::uint64_t delivered = 0;  // replications taken from the slots for the sink
   int running = 0;              // workers inside model.run
   bool halt = false;            // stop requested, a failure, or the end: hand out no more
   std::exception_ptr failure;
@@ -60,10 +64,13 @@ RunResult runReplications(const ReplicationModel& model, const RunPlan& plan,
       std::uint64_t i = 0;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] {
+        workersWake.wait(lock, [&] {
           return halt || next >= plan.count || next < delivered + window;
         });
-        if (halt || next >= plan.count || stop.load(std::memory_order_relaxed)) return;
+        if (halt || next >= plan.count || stop.load(std::memory_order_relaxed)) {
+          consumerWake.notify_one();  // it may be waiting for the last worker to leave
+          return;
+        }
         i = next++;
         ++running;
       }
@@ -77,16 +84,19 @@ RunResult runReplications(const ReplicationModel& model, const RunPlan& plan,
           halt = true;
           --running;
         }
-        changed.notify_all();
+        workersWake.notify_all();
+        consumerWake.notify_one();
         return;
       }
+      bool needed = false;
       {
         std::lock_guard lock(mutex);
         std::copy(values.begin(), values.end(), slots.begin() + static_cast<std::ptrdiff_t>((i % window) * metricCount));
         ready[i % window] = 1;
         --running;
+        needed = i == delivered || (halt && running == 0);
       }
-      changed.notify_all();
+      if (needed) consumerWake.notify_one();
     }
   };
 
@@ -96,44 +106,49 @@ RunResult runReplications(const ReplicationModel& model, const RunPlan& plan,
       std::lock_guard lock(mutex);
       halt = true;
     }
-    changed.notify_all();
+    workersWake.notify_all();
     for (auto& thread : pool) thread.join();
     pool.clear();
   };
 
-  std::vector<double> row(metricCount);
+  std::vector<double> rows(window * metricCount);  // a batch of rows, in order
   try {
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
-    while (true) {
-      bool have = false;
+    bool done = false;
+    while (!done) {
+      std::uint64_t batchFirst = 0, batchSize = 0;
+      bool stopped = false;
       {
         std::unique_lock lock(mutex);
-        // A stop request wakes this thread once (to set `halt`); after that it waits for
-        // the workers still running, which notify as they finish.
-        changed.wait_for(lock, std::chrono::milliseconds(100), [&] {
+        // A stop request wakes this thread within 100 ms (to set `halt`); after that it
+        // waits for the workers still running, which notify as they leave.
+        consumerWake.wait_for(lock, std::chrono::milliseconds(100), [&] {
           return failure || ready[delivered % window] || (halt && running == 0) ||
                  (!halt && stop.load(std::memory_order_relaxed));
         });
         if (stop.load(std::memory_order_relaxed)) halt = true;
         if (failure) break;
-        if (ready[delivered % window]) {
+        // Every contiguous finished row in one go.
+        batchFirst = delivered;
+        while (ready[delivered % window] && batchSize < window) {
           const auto begin = slots.begin() + static_cast<std::ptrdiff_t>((delivered % window) * metricCount);
-          std::copy(begin, begin + static_cast<std::ptrdiff_t>(metricCount), row.begin());
+          std::copy(begin, begin + static_cast<std::ptrdiff_t>(metricCount),
+                    rows.begin() + static_cast<std::ptrdiff_t>(batchSize * metricCount));
           ready[delivered % window] = 0;
           ++delivered;
-          have = true;
-        } else if (halt && running == 0) {
-          break;  // stopped: what is not contiguous with the delivered ones is dropped
+          ++batchSize;
         }
+        // Stopped: what is not contiguous with the delivered ones is dropped.
+        stopped = batchSize == 0 && halt && running == 0;
       }
-      changed.notify_all();  // a slot was freed, or a halt must reach waiting workers
-      if (have) {
-        sink.onReplication(plan.firstReplication + delivered - 1, row);
-        report(delivered);
-        if (delivered == plan.count) break;
-      } else {
-        report(delivered);
+      workersWake.notify_all();  // slots were freed, or a halt must reach waiting workers
+      for (std::uint64_t k = 0; k < batchSize; ++k) {
+        sink.onReplication(plan.firstReplication + batchFirst + k,
+                           std::span<const double>(rows.data() + k * metricCount, metricCount));
+        report(batchFirst + k + 1);
       }
+      if (batchSize == 0) report(delivered);
+      done = stopped || delivered == plan.count;
     }
   } catch (...) {
     finish();

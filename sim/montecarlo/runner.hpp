@@ -4,7 +4,10 @@
 // Workers take replication indices from a shared counter and compute them in any order;
 // a reorder buffer of a few slots per thread holds results until every earlier one is in,
 // and workers wait rather than run ahead of it, so memory does not grow with the number
-// of replications. The sink and the progress callback run on the calling thread.
+// of replications. The calling thread takes every finished row contiguous with those
+// already delivered in one batch (at most a window's worth) and hands them to the sink, so
+// at most two windows of rows are held at once. The sink and the progress callback run
+// on the calling thread.
 //
 // A stop flag (set by the CLI's SIGINT handler) lets each worker finish the replication it
 // is in and take no new one; the run then delivers what is contiguous from the first
