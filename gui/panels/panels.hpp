@@ -1,0 +1,30 @@
+// The panels of the training app (Dear ImGui 1.86). The shell (app_window.cpp) creates and
+// positions a window, then calls one of these to fill it; each panel uses the content
+// region it is given.
+//
+// Panels never change the model: they read the session through const views and every
+// action is a session::SessionEntry pushed on UiState::actions, which the shell applies
+// at the start of the next frame (LiveSession::apply) and answers with an ActionFeedback
+// that the panel that made it shows. The data behind each panel comes from the pure view
+// models in gui/view_model/ (unit-tested without a window).
+#pragma once
+
+#include "gui/ui_state.hpp"
+#include "sim/session/live_session.hpp"
+
+namespace irdrill::gui {
+
+// The incidents (one line each, click to select) and the procedure checklist of the
+// selected incident with the evaluator's marks.
+void drawIncidentsTab(const session::LiveSession& session, UiState& ui);
+// The master scenario events list with the facilitator's injects, the players' decisions
+// and the decision journal.
+void drawPlayTab(const session::LiveSession& session, UiState& ui);
+// The score ledger (largest lines first; a click focuses its event) and the event log.
+void drawRecordTab(const session::LiveSession& session, UiState& ui);
+// The auto-pause rules: which triggers stop the clock, and their discussion prompts.
+void drawPauseRulesTab(const session::LiveSession& session, UiState& ui);
+// One Gantt row per incident with deadline markers and "now"; a click selects the incident.
+void drawTimeline(const session::LiveSession& session, UiState& ui);
+
+}  // namespace irdrill::gui
