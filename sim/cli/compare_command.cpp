@@ -9,18 +9,21 @@
 
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
-#include "sim/cli/json_text.hpp"
 #include "sim/cli/mc_command.hpp"
 #include "sim/cli/mc_output.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/core/json_text.hpp"
 #include "sim/montecarlo/paired_model.hpp"
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/montecarlo/run_statistics.hpp"
 #include "sim/montecarlo/runner.hpp"
 #include "sim/montecarlo/scenario_model.hpp"
+#include "sim/scenario/scenario_hash.hpp"
 
 namespace irdrill::cli {
 namespace fs = std::filesystem;
+using core::jsonNumber;
+using core::jsonString;
 
 namespace {
 
@@ -75,7 +78,7 @@ struct Side {
 
 void writeSideJson(std::ostream& out, const Side& side) {
   out << "{\"file\": " << jsonString(side.path) << ", \"scenario\": " << jsonString(side.def->name)
-      << ", \"scenario_hash\": " << jsonString(scenarioHash(side.path, side.overrides))
+      << ", \"scenario_hash\": " << jsonString(scenario::scenarioHash(side.path, side.overrides))
       << ", \"overrides\": [";
   for (std::size_t i = 0; i < side.overrides.size(); ++i) {
     out << (i ? ", " : "") << jsonString(side.overrides[i].path + "=" + side.overrides[i].value);

@@ -19,6 +19,7 @@
 #include "sim/montecarlo/runner.hpp"
 #include "sim/montecarlo/runs_csv.hpp"
 #include "sim/montecarlo/scenario_model.hpp"
+#include "sim/scenario/scenario_hash.hpp"
 
 namespace irdrill::cli {
 namespace fs = std::filesystem;
@@ -137,7 +138,7 @@ int runMc(const McOptions& o) {
 
   SummaryInfo info;
   info.scenarioName = def->name;
-  info.scenarioHash = scenarioHash(o.scenarioPath, *overrides);
+  info.scenarioHash = scenario::scenarioHash(o.scenarioPath, *overrides);
   for (const auto& ov : *overrides) info.overrides.push_back(ov.path + "=" + ov.value);
   info.seed = seed;
   info.requested = o.runs;

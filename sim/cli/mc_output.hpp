@@ -28,11 +28,6 @@ std::optional<std::vector<scenario::Override>> parseOverrideOptions(
 std::optional<scenario::ScenarioDef> loadScenarioWithOverrides(
     const std::string& path, const std::vector<scenario::Override>& overrides);
 
-// Identifies a run's input: FNV-1a 64 of the scenario file's bytes, of every file reached
-// through its `include`s (in the order met) and of the overrides, as "fnv1a64:<16 hex>".
-// Only content counts, not paths, so shards run from different checkouts still match.
-std::string scenarioHash(const std::string& path, const std::vector<scenario::Override>& overrides);
-
 // The header of summary.json (see docs/montecarlo.md) and, read back, its metrics.
 struct SummaryInfo {
   std::string scenarioName;

@@ -13,6 +13,7 @@
 #include "sim/cli/progress.hpp"
 #include "sim/cli/sweep_output.hpp"
 #include "sim/montecarlo/report_html.hpp"
+#include "sim/scenario/scenario_hash.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/sweep/grid.hpp"
 #include "sim/sweep/pareto.hpp"
@@ -191,7 +192,7 @@ int runSweepCommand(const SweepOptions& o) {
 
   SweepSummary summary;
   summary.scenarioName = base->name;
-  summary.scenarioHash = scenarioHash(o.scenarioPath, *overrides);
+  summary.scenarioHash = scenario::scenarioHash(o.scenarioPath, *overrides);
   for (const auto& ov : *overrides) summary.overrides.push_back(ov.path + "=" + ov.value);
   summary.command = commandLine(o, seed);
   summary.seed = seed;

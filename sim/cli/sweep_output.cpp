@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/cli/json_text.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/core/json_text.hpp"
 #include "sim/montecarlo/run_statistics.hpp"
 #include "sim/montecarlo/runs_csv.hpp"
 
 namespace irdrill::cli {
+
+using core::jsonNumber;
+using core::jsonString;
+
 namespace {
 
 // The format tag of sweep.json; readers can refuse other layouts.

@@ -1,5 +1,6 @@
-// Minimal JSON text helpers for the files the CLI writes (JSON Lines event logs,
-// summaries): string escaping per RFC 8259 and numbers that round-trip.
+// Minimal JSON text helpers for the files irdrill writes by hand (JSON Lines event logs,
+// summaries): string escaping per RFC 8259 and numbers that round-trip. Shared by the
+// library's writers (sim/exercise/event_log_jsonl.hpp) and the command line.
 #pragma once
 
 #include <cmath>
@@ -8,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace irdrill::cli {
+namespace irdrill::core {
 
 inline std::string jsonString(std::string_view text) {
   std::string out = "\"";
@@ -65,4 +66,4 @@ inline std::string jsonSecondsFromUs(long long timeUs) {
   return text;
 }
 
-}  // namespace irdrill::cli
+}  // namespace irdrill::core

@@ -1,6 +1,7 @@
 // Durations and clock times as people type and read them: "2d", "9h", "90m", "1h30m",
 // "45s", "2.5h" or a plain number of seconds; printed as HH:MM:SS ("d2 09:30:00" from the
-// second day on).
+// second day on), or always with the day ("d0 10:30:00") where a file names a moment.
+// Shared by the command line, the GUI and the session files (sim/session/).
 #pragma once
 
 #include <cctype>
@@ -11,7 +12,7 @@
 
 #include "sim/core/time.hpp"
 
-namespace irdrill::cli {
+namespace irdrill::core {
 
 inline std::optional<double> parseDurationS(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -42,8 +43,9 @@ inline std::optional<double> parseDurationS(std::string_view text) {
   return totalS;
 }
 
-inline std::string clockText(core::TimeUs timeUs) {
-  const long long totalS = static_cast<long long>(timeUs / core::kUsPerSecond);
+// "HH:MM:SS" on day 0, "dN HH:MM:SS" from day 1 on (the event log's "time" field).
+inline std::string clockText(TimeUs timeUs) {
+  const long long totalS = static_cast<long long>(timeUs / kUsPerSecond);
   const long long dayIndex = totalS / 86400;
   const long long inDayS = totalS % 86400;
   char buffer[48];
@@ -57,6 +59,16 @@ inline std::string clockText(core::TimeUs timeUs) {
   return buffer;
 }
 
+// "dN HH:MM:SS" on every day, day 0 included: unambiguous in files people read
+// (session files' "time"). Whole seconds, rounded down.
+inline std::string dayClockText(TimeUs timeUs) {
+  const long long totalS = static_cast<long long>(timeUs / kUsPerSecond);
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "d%lld %02lld:%02lld:%02lld", totalS / 86400,
+                totalS % 86400 / 3600, totalS % 3600 / 60, totalS % 60);
+  return buffer;
+}
+
 // A span for people: "45 s", "12 min", "3.4 h", "2.1 days".
 inline std::string spanText(double seconds) {
   char buffer[32];
@@ -67,4 +79,4 @@ inline std::string spanText(double seconds) {
   return buffer;
 }
 
-}  // namespace irdrill::cli
+}  // namespace irdrill::core
