@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(
   cmake g++ make ninja-build pkg-config
-  libboost-random-dev libyaml-cpp-dev libcli11-dev catch2
+  libboost-random-dev libyaml-cpp-dev libcli11-dev catch2 nlohmann-json3-dev
+  fonts-noto-cjk      # Japanese text in the GUI
   libsfml-dev libimgui-dev libgl-dev
   xvfb xauth          # runs the GUI smoke test headless
 )

@@ -30,7 +30,7 @@ void Exercise::Impl::enterStage(int index, int stage) {
   x.stage = stage;
   x.stageStartUs = nowUs;
   x.stagesReached.push_back(stage);
-  log(nowUs, "stage_reached", &x, "intruder", stageName(stage));
+  log(nowUs, Kind::StageReached, &x, "intruder", stageName(stage));
   if (stage == static_cast<int>(incident::Stage::InitialAccess) &&
       cyber.vector == incident::AccessVector::Phishing) {
     // Draws are made whether or not they are used: streams stay aligned across variants.
@@ -54,12 +54,12 @@ void Exercise::Impl::onStageDone(int index) {
   const TimeUs nowUs = kernel.now();
   const incident::CyberIntrusionDef& cyber = x.source->cyber;
   x.objectiveReached = true;
-  log(nowUs, "objective_reached", &x, "intruder", incident::kObjectiveNames[static_cast<int>(cyber.objective)]);
+  log(nowUs, Kind::ObjectiveReached, &x, "intruder", incident::kObjectiveNames[static_cast<int>(cyber.objective)]);
   switch (cyber.objective) {
     case incident::Objective::Exfiltration:
       x.exfiltrationSinceUs = nowUs;
       x.leaked = cyber.recordsAvailable > 0;
-      x.recordsSeq = log(nowUs, "exfiltration_started", &x, "intruder", "", "",
+      x.recordsSeq = log(nowUs, Kind::ExfiltrationStarted, &x, "intruder", "", "",
                          cyber.exfiltrationRecordsPerHour);
       scheduleOutsideNotice(x, nowUs);
       break;
@@ -88,7 +88,7 @@ void Exercise::Impl::stopExfiltration(Incident& x, TimeUs t) {
   if (!x.exfiltrationSinceUs) return;
   x.recordsExfiltrated = recordsSoFar(x, t);
   x.exfiltrationSinceUs.reset();
-  x.recordsSeq = log(t, "exfiltration_stopped", &x, "", "", "", x.recordsExfiltrated);
+  x.recordsSeq = log(t, Kind::ExfiltrationStopped, &x, "", "", "", x.recordsExfiltrated);
 }
 
 void Exercise::Impl::cutOffAttacker(Incident& x, const char* how) {
@@ -99,7 +99,7 @@ void Exercise::Impl::cutOffAttacker(Incident& x, const char* how) {
   kernel.cancel(x.monitoringEvent);
   stopExfiltration(x, nowUs);
   x.siteHarm = false;
-  log(nowUs, "attacker_cut_off", &x, "", x.stage >= 0 ? stageName(x.stage) : "", how);
+  log(nowUs, Kind::AttackerCutOff, &x, "", x.stage >= 0 ? stageName(x.stage) : "", how);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ void Exercise::Impl::startInsider(Incident& x) {
   x.copyStartUs = nowUs;
   const TimeUs copyUs = core::sampleUs(insider.copyDuration, x.rng);
   x.copyDoneEvent = kernel.scheduleAt(nowUs + copyUs, [this, index] { onCopyDone(index); });
-  log(nowUs, "copying_started", &x, insider.person.empty() ? "insider" : insider.person, "", "",
+  log(nowUs, Kind::CopyingStarted, &x, insider.person.empty() ? "insider" : insider.person, "", "",
       insider.recordsToCopy);
   // Data-loss prevention watches the copying: a rate per hour while it lasts.
   const double perHour = scenario.detection.insiderCopyPerHour;
@@ -132,7 +132,7 @@ void Exercise::Impl::onCopyDone(int index) {
   if (x.insiderStopped) return;
   const TimeUs nowUs = kernel.now();
   x.copyEndUs = nowUs;
-  log(nowUs, "copying_done", &x, x.source->insider.person.empty() ? "insider" : x.source->insider.person);
+  log(nowUs, Kind::CopyingDone, &x, x.source->insider.person.empty() ? "insider" : x.source->insider.person);
   const TimeUs walkUs = core::sampleUs(x.source->insider.walkOutAfter, x.rng);
   x.walkOutEvent = kernel.scheduleAt(nowUs + walkUs, [this, index] { onWalkOut(index); });
 }
@@ -144,7 +144,7 @@ void Exercise::Impl::onWalkOut(int index) {
   x.walkedOutUs = nowUs;
   x.recordsExfiltrated = x.source->insider.recordsToCopy;
   x.leaked = x.recordsExfiltrated > 0;
-  x.recordsSeq = log(nowUs, "walked_out", &x, x.source->insider.person.empty() ? "insider" : x.source->insider.person,
+  x.recordsSeq = log(nowUs, Kind::WalkedOut, &x, x.source->insider.person.empty() ? "insider" : x.source->insider.person,
                      "", "with a USB drive", x.recordsExfiltrated);
   scheduleOutsideNotice(x, nowUs);
   updateContainment(x, nowUs, "");

@@ -12,7 +12,7 @@ namespace irdrill::exercise {
 
 void Exercise::Impl::detect(Incident& x, TimeUs t, const char* by, bool reachesTeam) {
   if (!x.detected.timeUs) {
-    x.detected = {t, log(t, "detected", &x, by)};
+    x.detected = {t, log(t, Kind::Detected, &x, by)};
     x.detectedBy = by;
   }
   if (x.kind == incident::IncidentKind::CyberIntrusion) x.knownUnauthorizedAccess = true;
@@ -63,7 +63,7 @@ void Exercise::Impl::scheduleLogReviews() {
 // with the review's probability.
 void Exercise::Impl::onLogReview() {
   const TimeUs nowUs = kernel.now();
-  log(nowUs, "log_review", nullptr, "security_lead");
+  log(nowUs, Kind::LogReview, nullptr, "security_lead");
   boost::random::uniform_01<double> unit;
   const double p = scenario.detection.logReviewFindProbability;
   for (auto& incident : incidents) {
@@ -91,7 +91,7 @@ void Exercise::Impl::scheduleOutsideNotice(Incident& x, TimeUs fromUs) {
 void Exercise::Impl::confirmLeak(Incident& x, TimeUs t, const char* how) {
   if (x.leakConfirmedUs) return;
   x.leakConfirmedUs = t;
-  x.leakConfirmedSeq = log(t, "leak_confirmed", &x, "", "", how);
+  x.leakConfirmedSeq = log(t, Kind::LeakConfirmed, &x, "", "", how);
 }
 
 }  // namespace irdrill::exercise

@@ -49,12 +49,12 @@ Exercise::Impl::Impl(const scenario::ScenarioDef& s, std::uint64_t seed, std::ui
   scheduleLogReviews();
 }
 
-std::uint64_t Exercise::Impl::log(TimeUs t, std::string type, const Incident* incident,
+std::uint64_t Exercise::Impl::log(TimeUs t, ExerciseEventKind kind, const Incident* incident,
                                   std::string actor, std::string subject, std::string detail,
                                   double value) {
   ++seq;
   if (sink) {
-    sink->onExerciseEvent(ExerciseEvent{seq, t, std::move(type), incident ? incident->id : std::string(),
+    sink->onExerciseEvent(ExerciseEvent{seq, t, kind, incident ? incident->id : std::string(),
                                         std::move(actor), std::move(subject), std::move(detail), value});
   }
   return seq;
@@ -81,7 +81,7 @@ Incident& Exercise::Impl::newIncident(std::string id, incident::IncidentKind kin
   }
   incidents.push_back(std::move(x));
   Incident& made = *incidents.back();
-  const std::uint64_t logged = log(kernel.now(), "incident_started", &made, "",
+  const std::uint64_t logged = log(kernel.now(), Kind::IncidentStarted, &made, "",
                                    incident::kIncidentKindNames[static_cast<int>(kind)], made.summary);
   made.startSeq = startSeq != 0 ? startSeq : logged;
   return made;
@@ -115,28 +115,26 @@ void Exercise::Impl::addArrival(Arrival arrival) {
   const std::size_t k = arrivals.size();
   const TimeUs atUs = arrival.atUs;
   arrivals.push_back(std::move(arrival));
-  kernel.scheduleAt(atUs, [this, k] {
-    const Arrival& a = arrivals[k];
-    startSourced(*a.source, a.id, a.atUs);
+  arrivals[k].event = kernel.scheduleAt(atUs, [this, k] {
+    arrivals[k].status = ArrivalView::Status::Fired;
+    const std::size_t before = incidents.size();
+    startSourced(*arrivals[k].source, arrivals[k].id, arrivals[k].atUs);
+    if (incidents.size() > before) {
+      incidents.back()->arrival = arrivals[k].id;
+      arrivals[k].incident = incidents.back()->id;
+    }
   });
 }
 
 void Exercise::Impl::startSourced(const incident::IncidentSourceDef& source, std::string id, TimeUs atUs) {
   switch (source.kind) {
     case incident::IncidentKind::CyberIntrusion: {
-      Incident& x = newIncident(std::move(id), source.kind, &source, atUs,
-                                std::string("intrusion by ") +
-                                    incident::kAccessVectorNames[static_cast<int>(source.cyber.vector)] +
-                                    ", objective " +
-                                    incident::kObjectiveNames[static_cast<int>(source.cyber.objective)]);
+      Incident& x = newIncident(std::move(id), source.kind, &source, atUs, sourceSummary(source));
       startIntrusion(x, static_cast<int>(incident::Stage::InitialAccess));
       break;
     }
     case incident::IncidentKind::Insider: {
-      Incident& x = newIncident(std::move(id), source.kind, &source, atUs,
-                                (source.insider.person.empty() ? std::string("an insider")
-                                                               : source.insider.person) +
-                                    " copies data to a USB drive");
+      Incident& x = newIncident(std::move(id), source.kind, &source, atUs, sourceSummary(source));
       startInsider(x);
       break;
     }
@@ -192,31 +190,6 @@ std::string Exercise::inject(const incident::IncidentSourceDef& source, TimeUs a
   const incident::IncidentSourceDef* raw = stored.get();
   m.addArrival({raw, std::move(stored), id, atUs});
   return id;
-}
-
-std::vector<IncidentView> Exercise::incidents() const {
-  std::vector<IncidentView> views;
-  for (const auto& x : impl_->incidents) {
-    IncidentView v;
-    v.id = x->id;
-    v.kind = x->kind;
-    v.summary = x->summary;
-    v.procedure = x->procedure ? x->procedure->id : std::string();
-    v.startUs = x->startUs;
-    v.detectedUs = x->detected.timeUs;
-    v.containedUs = x->contained.timeUs;
-    v.recoveredUs = x->recovered.timeUs;
-    v.recordsExfiltrated = impl_->recordsSoFar(*x, impl_->kernel.now());
-    v.stepsTotal = x->procedure ? static_cast<int>(x->procedure->steps.size()) : 0;
-    v.stepsDone = x->run ? x->run->adherence().stepsDone : 0;
-    v.state = x->recovered.timeUs ? "recovered"
-              : x->contained.timeUs ? "contained"
-              : x->teamEngaged.timeUs ? "responding"
-              : x->detected.timeUs ? "detected"
-                                   : "undetected";
-    views.push_back(std::move(v));
-  }
-  return views;
 }
 
 std::vector<scoring::IncidentOutcome> Exercise::outcomes() const {

@@ -14,28 +14,82 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/core/time.hpp"
 #include "sim/day/office_day.hpp"
+#include "sim/exercise/decision.hpp"
 #include "sim/exercise/exercise_events.hpp"
+#include "sim/response/procedure_run.hpp"
 #include "sim/scenario/scenario_def.hpp"
 #include "sim/scoring/incident_outcome.hpp"
 #include "sim/scoring/score.hpp"
 
 namespace irdrill::exercise {
 
-// What the GUI shows of an incident now.
+// A deadline of an incident as of now: running (due in the future), met or missed.
+struct DeadlineView {
+  std::string id;
+  core::TimeUs dueUs = 0;
+  std::optional<core::TimeUs> doneUs;
+  bool met = false;
+};
+
+// What the GUI shows of an incident now. Fields marked "truth" are what the simulation
+// knows; the others are what the team knows (a player view shows only those).
 struct IncidentView {
   std::string id;
   incident::IncidentKind kind = incident::IncidentKind::LostItem;
   std::string summary;
   std::string procedure;
-  core::TimeUs startUs = 0;
-  std::optional<core::TimeUs> detectedUs, containedUs, recoveredUs;
+  core::TimeUs startUs = 0;  // truth
+  std::optional<core::TimeUs> detectedUs, engagedUs, containedUs, recoveredUs;
+  std::string detectedBy;
   std::string state;  // "undetected", "detected", "responding", "contained", "recovered"
-  double recordsExfiltrated = 0;
+  double recordsExfiltrated = 0;  // truth
+  bool leaked = false;            // truth: data left
+  bool leakConfirmed = false;     // the team knows data left
+  std::string attackerStage;      // truth: the intruder's stage name, "" if none
+  std::string item;               // lost or stolen item id, "" if none
+  std::string arrival;            // the arrival (scenario source or inject) it came from, "" if none
   int stepsDone = 0, stepsTotal = 0;
+  std::vector<DeadlineView> deadlines;  // those whose clock has started
+};
+
+// One step of an incident's procedure as it stands now.
+struct StepView {
+  std::string id, title, role;
+  response::StepState state = response::StepState::Waiting;
+  int responder = -1;            // 1-based within the role once started, -1 before
+  core::TimeUs readyUs = -1;     // -1: not ready yet
+  core::TimeUs startUs = -1;
+  core::TimeUs finishUs = -1;
+  core::TimeUs queueWaitUs = -1;  // start - ready, -1 until started
+  bool byDecision = false;        // ordered or skipped by a decision
+};
+
+// An incident arrival of the master scenario events list: from the scenario (scheduled
+// or drawn from its Poisson rate) or injected by the facilitator.
+struct ArrivalView {
+  std::string id;        // "phishing-1", "phishing-1#3", "inject@2"
+  std::string source;    // the source or template id
+  incident::IncidentKind kind = incident::IncidentKind::CyberIntrusion;
+  core::TimeUs atUs = 0;
+  std::string what;      // one line for people
+  std::string procedure; // the procedure the team is expected to run
+  bool injected = false;
+  enum class Status { Pending, Fired, Skipped } status = Status::Pending;
+  std::string incident;  // the incident it created, once fired
+};
+
+// A template the facilitator can inject: the scenario's incident sources, then built-in
+// templates (docs/gui.md lists them).
+struct InjectTemplate {
+  std::string id;
+  incident::IncidentKind kind = incident::IncidentKind::CyberIntrusion;
+  std::string what;
+  bool needsPeople = false;  // a lost-item or theft template: needs the office day running
 };
 
 class Exercise {
@@ -54,12 +108,30 @@ class Exercise {
   bool finished() const;
 
   // Starts an incident from `source` at `atUs` (>= now; its `arrival` is ignored) and
-  // returns its id. Lost-item and theft sources need the office day still running.
+  // returns its arrival id. Lost-item and theft sources need the office day still running.
   std::string inject(const incident::IncidentSourceDef& source, core::TimeUs atUs);
+
+  // --- Play: decisions and injects (sim/exercise/decision.hpp) ---
+  // Whether the decision / inject can apply now; the reason when it cannot. Nothing changes.
+  DecisionResult check(const Decision& decision) const;
+  DecisionResult check(const InjectOrder& order) const;
+  // Applies it now (after check) and logs it; a refused one changes nothing.
+  DecisionResult decide(const Decision& decision);
+  DecisionResult injectOrder(const InjectOrder& order);
+  std::vector<InjectTemplate> injectCatalogue() const;
+  // The time of the next pending event of the exercise or the office day (the end of the
+  // horizon when nothing is pending).
+  core::TimeUs nextEventUs() const;
 
   // The office day, when the scenario has people (nullptr otherwise).
   const day::OfficeDay* officeDay() const;
   std::vector<IncidentView> incidents() const;
+  // The steps of an incident's procedure run (empty before the team engages, or for an
+  // unknown id).
+  std::vector<StepView> procedureSteps(std::string_view incidentId) const;
+  // The master scenario events list: every arrival, in time order.
+  std::vector<ArrivalView> arrivals() const;
+  const scenario::ScenarioDef& scenario() const;
   // Outcomes and score as of now: open milestones are censored at now (the final ones
   // after runToEnd).
   std::vector<scoring::IncidentOutcome> outcomes() const;

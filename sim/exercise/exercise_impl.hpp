@@ -27,12 +27,24 @@
 namespace irdrill::exercise {
 
 using core::TimeUs;
+using Kind = ExerciseEventKind;
+
+// The office day's kinds come first in ExerciseEventKind, in the same order.
+inline ExerciseEventKind dayEventKind(day::DayEventKind kind) {
+  static_assert(static_cast<int>(Kind::ItemFoundMissing) == static_cast<int>(day::DayEventKind::ItemFoundMissing));
+  return static_cast<ExerciseEventKind>(static_cast<int>(kind));
+}
+
+// One line for people about what a source starts ("intrusion by phishing, objective
+// exfiltration"); decisions.cpp.
+std::string sourceSummary(const incident::IncidentSourceDef& source);
 
 // One incident's truth and progress. Times are absolute (µs since midnight of day 0).
 struct Incident {
   std::string id;
   incident::IncidentKind kind = incident::IncidentKind::LostItem;
   const incident::IncidentSourceDef* source = nullptr;  // null for office-day incidents
+  std::string arrival;  // the arrival (scenario source or inject) it came from, "" if none
   std::string summary;
   TimeUs startUs = 0;
   std::uint64_t startSeq = 0;
@@ -90,6 +102,9 @@ struct Incident {
   // --- Response ---
   const response::ProcedureDef* procedure = nullptr;
   std::unique_ptr<response::ProcedureRun> run;
+  // Runs of procedures the incident was switched away from (a decision): kept so that
+  // steps already started there finish and apply their effects.
+  std::vector<std::unique_ptr<response::ProcedureRun>> pastRuns;
   bool procedureFinished = false;
 };
 
@@ -115,6 +130,10 @@ struct Exercise::Impl : day::DayEventSink {
     std::shared_ptr<const incident::IncidentSourceDef> owned;  // injected copies
     std::string id;
     TimeUs atUs = 0;
+    bool injected = false;
+    core::EventId event;
+    ArrivalView::Status status = ArrivalView::Status::Pending;
+    std::string incident;  // the incident it started
   };
   std::vector<Arrival> arrivals;
   std::deque<day::DayEvent> dayEvents;  // forwarded to the kernel, handled in time order
@@ -129,6 +148,8 @@ struct Exercise::Impl : day::DayEventSink {
     std::string detectedBy;
     bool locationKnown = false;
     bool reportedByTags = false;  // a gateway or a colleague's phone told the support desk
+    bool alerted = false;         // a tag alert (phone, gateway, crowd) fired about it
+    bool dismissed = false;       // a decision judged the alert false: tags no longer report it
     core::EventId theft;
   };
   std::vector<std::optional<LeftItem>> leftItems;  // by office-day item
@@ -140,7 +161,7 @@ struct Exercise::Impl : day::DayEventSink {
        ExerciseEventSink* eventSink);
 
   // exercise.cpp
-  std::uint64_t log(TimeUs t, std::string type, const Incident* incident, std::string actor,
+  std::uint64_t log(TimeUs t, ExerciseEventKind kind, const Incident* incident, std::string actor,
                     std::string subject = {}, std::string detail = {}, double value = 0);
   // Logs "incident_started" now; `startSeq`, when given, is the earlier event the
   // incident really started with (an item left behind hours before it became one).
@@ -187,6 +208,17 @@ struct Exercise::Impl : day::DayEventSink {
 
   // response_link.cpp
   void engageTeam(Incident& x, TimeUs t);
+  // Starts the incident's current procedure at t; steps of `carried` (a run being
+  // replaced) that finished there count as done.
+  void startProcedureRun(Incident& x, TimeUs t, const response::ProcedureRun* carried);
+
+  // decisions.cpp
+  DecisionResult checkDecision(const Decision& d) const;
+  DecisionResult applyDecision(const Decision& d);
+  DecisionResult checkInject(const InjectOrder& order, incident::IncidentSourceDef* resolved) const;
+  DecisionResult applyInject(const InjectOrder& order);
+  Incident* findIncident(const std::string& id) const;
+  int findItem(const std::string& id) const;
   bool fact(const Incident& x, response::Condition c) const;
   bool truth(const Incident& x, response::Condition c) const;
   void applyEffect(int incidentIndex, response::Effect effect, const response::StepDef& step, TimeUs t);

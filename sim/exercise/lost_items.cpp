@@ -61,7 +61,7 @@ void Exercise::Impl::handleDayEvent(const day::DayEvent& e) {
                     ? incidents[static_cast<std::size_t>(incidentOfItem[itemIndex])].get()
                     : nullptr;
   const std::uint64_t logged =
-      log(e.timeUs, day::kDayEventKindNames[static_cast<int>(e.kind)], x,
+      log(e.timeUs, dayEventKind(e.kind), x,
           e.person >= 0 ? personIds[static_cast<std::size_t>(e.person)] : std::string(),
           e.item >= 0 ? itemIds[itemIndex] : std::string(), e.detail, e.value);
   if (e.item < 0) return;
@@ -70,7 +70,8 @@ void Exercise::Impl::handleDayEvent(const day::DayEvent& e) {
   // A detection of a watched item: kept on the watch until it becomes an incident.
   auto noteDetection = [&](const char* by, bool locates, bool viaTeamChannel) {
     if (locates && left) left->locationKnown = true;
-    if (viaTeamChannel && tagsReachTeam && left) left->reportedByTags = true;
+    if (locates && left) left->alerted = true;
+    if (viaTeamChannel && tagsReachTeam && left && !left->dismissed) left->reportedByTags = true;
     if (x) {
       if (locates) x->locationKnown = true;
       detect(*x, e.timeUs, by, false);
@@ -104,6 +105,8 @@ void Exercise::Impl::handleDayEvent(const day::DayEvent& e) {
     case day::DayEventKind::ItemRecovered:
       if (left) kernel.cancel(left->theft);
       left.reset();
+      // Only a decision opens an incident for an item its owner can still fetch.
+      if (x && !x->taken) itemBack(*x, "recovered by its owner");
       break;
     case day::DayEventKind::ItemFoundMissing:
       if (x) {
@@ -146,7 +149,9 @@ double Exercise::Impl::theftRatePerMinute(int item) const {
 Incident& Exercise::Impl::itemIncident(int item, TimeUs nowUs, incident::IncidentKind kind) {
   const auto itemIndex = static_cast<std::size_t>(item);
   if (incidentOfItem[itemIndex] >= 0) return *incidents[static_cast<std::size_t>(incidentOfItem[itemIndex])];
-  const LeftItem watch = leftItems[itemIndex].value_or(LeftItem{nowUs, 0, -1, {}, {}, false, false, {}});
+  LeftItem unwatched;
+  unwatched.leftUs = nowUs;
+  const LeftItem watch = leftItems[itemIndex].value_or(unwatched);
   const std::string place = watch.place >= 0 && day ? day->placeNames()[static_cast<std::size_t>(watch.place)]
                                                     : std::string("somewhere");
   Incident& x = newIncident((kind == incident::IncidentKind::Theft ? "theft:" : "lost:") + itemIds[itemIndex],
@@ -174,7 +179,7 @@ void Exercise::Impl::onTheft(int item) {
   x.taken = true;
   x.takenUs = nowUs;
   x.summary += ", taken by a thief";
-  log(nowUs, "item_taken", &x, "thief", itemIds[itemIndex]);
+  log(nowUs, Kind::ItemTaken, &x, "thief", itemIds[itemIndex]);
   // Whoever had it (a finder) no longer does: the thief's own access attempt replaces it.
   kernel.cancel(x.handInEvent);
   kernel.cancel(x.finderAccessEvent);
@@ -224,12 +229,12 @@ void Exercise::Impl::onDeviceAccess(int index) {
   const TimeUs nowUs = kernel.now();
   const world::ItemDef& item = *itemDefs[static_cast<std::size_t>(x.item)];
   x.accessed = true;
-  log(nowUs, "device_accessed", &x, x.taken ? "thief" : "finder", itemIds[static_cast<std::size_t>(x.item)],
+  log(nowUs, Kind::DeviceAccessed, &x, x.taken ? "thief" : "finder", itemIds[static_cast<std::size_t>(x.item)],
       item.encrypted ? "encrypted: nothing readable" : "unencrypted");
   if (!item.encrypted && item.records > 0) {
     x.leaked = true;
     x.recordsExfiltrated += item.records;
-    x.recordsSeq = log(nowUs, "records_leaked", &x, x.taken ? "thief" : "finder", "", "", item.records);
+    x.recordsSeq = log(nowUs, Kind::RecordsLeaked, &x, x.taken ? "thief" : "finder", "", "", item.records);
     scheduleOutsideNotice(x, nowUs);
   }
   boost::random::uniform_01<double> unit;
@@ -242,7 +247,7 @@ void Exercise::Impl::onDeviceAccess(int index) {
     source.cyber.vector = incident::AccessVector::StolenCredentials;
     auto owned = std::make_shared<const incident::IncidentSourceDef>(source);
     const incident::IncidentSourceDef* raw = owned.get();
-    log(nowUs, "credentials_misused", &x, "intruder", itemIds[static_cast<std::size_t>(x.item)]);
+    log(nowUs, Kind::CredentialsMisused, &x, "intruder", itemIds[static_cast<std::size_t>(x.item)]);
     addArrival({raw, std::move(owned), source.id, nowUs});
   }
   updateContainment(x, nowUs, "");
@@ -258,7 +263,7 @@ void Exercise::Impl::itemBack(Incident& x, const char* how) {
     kernel.cancel(watch->theft);
     watch.reset();
   }
-  log(nowUs, "item_back", &x, "", itemIds[static_cast<std::size_t>(x.item)], how);
+  log(nowUs, Kind::ItemBack, &x, "", itemIds[static_cast<std::size_t>(x.item)], how);
   updateContainment(x, nowUs, how);
 }
 

@@ -22,32 +22,51 @@ const char* effectName(Effect e) { return response::kEffectNames[static_cast<std
 }  // namespace
 
 void Exercise::Impl::engageTeam(Incident& x, TimeUs t) {
-  x.teamEngaged = {t, log(t, "team_engaged", &x, "", x.procedure ? x.procedure->id : "", 
+  x.teamEngaged = {t, log(t, Kind::TeamEngaged, &x, "", x.procedure ? x.procedure->id : "",
                           x.procedure ? "" : "no procedure for this incident")};
   if (!x.procedure) return;
+  startProcedureRun(x, t, nullptr);
+}
+
+void Exercise::Impl::startProcedureRun(Incident& x, TimeUs t, const response::ProcedureRun* carried) {
   const int index = indexOf(x);
-  const auto reference = scenario.procedures.find(x.procedure->referenceId);
+  const response::ProcedureDef* procedure = x.procedure;
+  const auto reference = scenario.procedures.find(procedure->referenceId);
   const response::ProcedureDef& ref =
-      reference == scenario.procedures.end() ? *x.procedure : reference->second;
+      reference == scenario.procedures.end() ? *procedure : reference->second;
   response::ProcedureRun::Hooks hooks;
   hooks.fact = [this, index](Condition c) { return fact(*incidents[static_cast<std::size_t>(index)], c); };
   hooks.applyEffect = [this, index](Effect e, const response::StepDef& step, TimeUs at) {
     applyEffect(index, e, step, at);
   };
-  hooks.onStepEvent = [this, index](const response::StepEvent& e) {
+  // The procedure is captured: after a switch, steps of the earlier run still report
+  // against their own procedure.
+  hooks.onStepEvent = [this, index, procedure](const response::StepEvent& e) {
     Incident& y = *incidents[static_cast<std::size_t>(index)];
-    const response::StepDef& step = y.procedure->steps[static_cast<std::size_t>(e.step)];
-    static constexpr const char* kTypes[] = {"step_queued", "step_started", "step_finished", "step_skipped"};
-    log(e.timeUs, kTypes[static_cast<int>(e.kind)], &y,
+    const response::StepDef& step = procedure->steps[static_cast<std::size_t>(e.step)];
+    static constexpr Kind kKinds[] = {Kind::StepQueued, Kind::StepStarted, Kind::StepFinished, Kind::StepSkipped};
+    log(e.timeUs, kKinds[static_cast<int>(e.kind)], &y,
         e.responder >= 0 ? step.role + "#" + std::to_string(e.responder + 1) : step.role, step.id, step.title);
     if (y.run && y.run->finished() && !y.procedureFinished) {
       y.procedureFinished = true;
-      log(e.timeUs, "procedure_finished", &y, "", y.procedure->id);
+      log(e.timeUs, Kind::ProcedureFinished, &y, "", y.procedure->id);
       updateContainment(y, e.timeUs, "");
     }
   };
-  x.run = std::make_unique<response::ProcedureRun>(*x.procedure, ref, *team,
-                                                   streams.stream("procedure." + x.id), std::move(hooks));
+  // The first run of an incident draws from "procedure.<id>"; a run after a switch from
+  // its own stream, so the switch does not disturb other draws.
+  const std::string stream = carried ? "procedure." + x.id + ".switch." + std::to_string(x.pastRuns.size())
+                                     : "procedure." + x.id;
+  x.run = std::make_unique<response::ProcedureRun>(*procedure, ref, *team, streams.stream(stream),
+                                                   std::move(hooks));
+  if (carried) {
+    for (int i = 0; i < carried->stepCount(); ++i) {
+      const response::StepStatus& was = carried->step(i);
+      if (was.state != response::StepState::Finished) continue;
+      const int now = x.run->stepIndex(carried->procedure().steps[static_cast<std::size_t>(i)].id);
+      if (now >= 0) x.run->carryOver(now, was.finishUs);
+    }
+  }
   x.run->start(t);
 }
 
@@ -86,7 +105,7 @@ bool Exercise::Impl::truth(const Incident& x, Condition c) const {
 
 void Exercise::Impl::applyEffect(int index, Effect effect, const response::StepDef& step, TimeUs t) {
   Incident& x = *incidents[static_cast<std::size_t>(index)];
-  const std::uint64_t logged = log(t, "effect", &x, step.role, effectName(effect), "by step " + step.id);
+  const std::uint64_t logged = log(t, Kind::Effect, &x, step.role, effectName(effect), "by step " + step.id);
   x.effectsDone.push_back({effect, {t, logged}});
   const bool cyber = x.kind == incident::IncidentKind::CyberIntrusion;
   const bool insider = x.kind == incident::IncidentKind::Insider;
@@ -118,7 +137,7 @@ void Exercise::Impl::applyEffect(int index, Effect effect, const response::StepD
         x.insiderStopped = true;
         kernel.cancel(x.copyDoneEvent);
         kernel.cancel(x.walkOutEvent);
-        log(t, "insider_stopped", &x, step.role);
+        log(t, Kind::InsiderStopped, &x, step.role);
       }
       break;
     case Effect::RemoteWipe:
@@ -131,7 +150,7 @@ void Exercise::Impl::applyEffect(int index, Effect effect, const response::StepD
             if (y.itemBack || y.wiped) return;
             y.wiped = true;
             kernel.cancel(y.finderAccessEvent);
-            log(kernel.now(), "device_wiped", &y, "", itemIds[static_cast<std::size_t>(y.item)]);
+            log(kernel.now(), Kind::DeviceWiped, &y, "", itemIds[static_cast<std::size_t>(y.item)]);
             updateContainment(y, kernel.now(), "device wiped");
           });
         }
@@ -149,7 +168,7 @@ void Exercise::Impl::applyEffect(int index, Effect effect, const response::StepD
       if (!holeClosed && comesBack) {
         // Restored with the hole still open: the intruder walks back in.
         x.cutOff = false;
-        log(t, "intruder_back", &x, "intruder", "", "restored before the way in was closed");
+        log(t, Kind::IntruderBack, &x, "intruder", "", "restored before the way in was closed");
         enterStage(index, static_cast<int>(incident::Stage::Foothold));
       }
       break;
@@ -172,7 +191,7 @@ void Exercise::Impl::applyEffect(int index, Effect effect, const response::StepD
           itemBack(x, x.locationKnown ? "found by the support desk at its last known place"
                                       : "found by the support desk");
         } else {
-          log(t, "search_failed", &x, step.role, itemIds[static_cast<std::size_t>(x.item)],
+          log(t, Kind::SearchFailed, &x, step.role, itemIds[static_cast<std::size_t>(x.item)],
               x.taken ? "taken: not where it was left" : "not found");
         }
       }
@@ -211,30 +230,30 @@ void Exercise::Impl::updateContainment(Incident& x, TimeUs t, const char* how) {
       break;
   }
   if (closed && !x.contained.timeUs) {
-    x.contained = {t, log(t, "contained", &x, "", "", how)};
+    x.contained = {t, log(t, Kind::Contained, &x, "", "", how)};
   } else if (!closed && x.contained.timeUs) {
     x.contained = {};  // the intruder came back
     x.recovered = {};
-    log(t, "containment_lost", &x, "");
+    log(t, Kind::ContainmentLost, &x, "");
   }
   const bool procedureDone = !x.run || x.procedureFinished;
   if (x.contained.timeUs && !x.downSinceUs && procedureDone && !x.recovered.timeUs &&
       (x.teamEngaged.timeUs || x.itemBack)) {
-    x.recovered = {t, log(t, "recovered", &x, "")};
+    x.recovered = {t, log(t, Kind::Recovered, &x, "")};
   }
 }
 
 void Exercise::Impl::goDown(Incident& x, TimeUs t) {
   if (x.downSinceUs) return;
   x.downSinceUs = t;
-  x.downtimeSeq = log(t, "downtime_started", &x, "");
+  x.downtimeSeq = log(t, Kind::DowntimeStarted, &x, "");
 }
 
 void Exercise::Impl::comeUp(Incident& x, TimeUs t) {
   if (!x.downSinceUs) return;
   x.downtimeS += core::usToSeconds(t - *x.downSinceUs);
   x.downSinceUs.reset();
-  x.downtimeSeq = log(t, "downtime_ended", &x, "", "", "", x.downtimeS / 3600.0);
+  x.downtimeSeq = log(t, Kind::DowntimeEnded, &x, "", "", "", x.downtimeS / 3600.0);
 }
 
 scoring::IncidentOutcome Exercise::Impl::outcomeOf(const Incident& x, TimeUs nowUs) const {

@@ -127,6 +127,50 @@ void ProcedureRun::abandon() {
   }
 }
 
+bool ProcedureRun::order(int step, core::TimeUs nowUs) {
+  if (step < 0 || step >= stepCount() || !started_ || abandoned_) return false;
+  StepStatus& status = steps_[static_cast<std::size_t>(step)];
+  if (status.state != StepState::Waiting) return false;
+  status.byDecision = true;
+  submitStep(step, nowUs);
+  return true;
+}
+
+bool ProcedureRun::skip(int step, core::TimeUs nowUs) {
+  if (step < 0 || step >= stepCount() || !started_ || abandoned_) return false;
+  const auto index = static_cast<std::size_t>(step);
+  StepStatus& status = steps_[index];
+  if (status.state == StepState::Queued) {
+    if (status.task != kNoTask && !team_.cancel(status.task)) return false;
+  } else if (status.state != StepState::Waiting) {
+    return false;
+  }
+  status.state = StepState::Skipped;
+  status.byDecision = true;
+  if (status.readyUs < 0) status.readyUs = nowUs;
+  status.finishUs = nowUs;
+  emit(StepEvent::Kind::Skipped, step, nowUs, -1);
+  // Done as far as its dependants are concerned; its own `after` steps finishing later
+  // find it no longer waiting.
+  std::vector<int> ready;
+  for (int d : dependants_[index]) {
+    if (--unfinishedAfter_[static_cast<std::size_t>(d)] == 0) ready.push_back(d);
+  }
+  advance(std::move(ready), nowUs);
+  return true;
+}
+
+void ProcedureRun::carryOver(int step, core::TimeUs finishUs) {
+  if (started_) throw std::logic_error("ProcedureRun::carryOver after start");
+  const auto index = static_cast<std::size_t>(step);
+  StepStatus& status = steps_.at(index);
+  if (status.state != StepState::Waiting) return;
+  status.state = StepState::Finished;
+  status.byDecision = true;
+  status.readyUs = status.startUs = status.finishUs = finishUs;
+  for (int d : dependants_[index]) --unfinishedAfter_[static_cast<std::size_t>(d)];
+}
+
 bool ProcedureRun::conditionsHold(const StepDef& step) const {
   for (const ConditionTerm& term : step.when) {
     const bool known = hooks_.fact ? hooks_.fact(term.condition) : false;
@@ -166,18 +210,24 @@ bool ProcedureRun::makeReady(int step, core::TimeUs nowUs) {
     emit(StepEvent::Kind::Skipped, step, nowUs, -1);
     return false;
   }
+  submitStep(step, nowUs);
+  return true;
+}
+
+void ProcedureRun::submitStep(int step, core::TimeUs nowUs) {
+  const auto index = static_cast<std::size_t>(step);
+  StepStatus& status = steps_[index];
+  if (status.readyUs < 0) status.readyUs = nowUs;
   // Drawn now, not at construction: the n-th step readied takes the n-th draw, whatever
   // steps were skipped before it.
-  status.durationUs = core::sampleUs(def.duration, durationRng_);
+  status.durationUs = core::sampleUs(procedure_.steps[index].duration, durationRng_);
   status.state = StepState::Queued;
   emit(StepEvent::Kind::Queued, step, nowUs, -1);
-  if (status.state != StepState::Queued) return true;  // abandoned from the hook
-  const TaskId task = team_.submit(
+  if (status.state != StepState::Queued) return;  // abandoned from the hook
+  status.task = team_.submit(
       roleOfStep_[index], status.durationUs,
       [this, step](core::TimeUs startUs, int responder) { onStepStarted(step, startUs, responder); },
       [this, step](core::TimeUs finishUs) { onStepFinished(step, finishUs); });
-  status.task = task;
-  return true;
 }
 
 void ProcedureRun::onStepStarted(int step, core::TimeUs startUs, int responder) {

@@ -51,6 +51,7 @@ struct StepStatus {
   core::TimeUs durationUs = -1;  // drawn when it was submitted
   int responder = -1;
   TaskId task = kNoTask;
+  bool byDecision = false;  // ordered or skipped by a decision during play, or carried over
 };
 
 // One step named in an adherence list.
@@ -105,6 +106,20 @@ class ProcedureRun {
   // is submitted any more. Steps already started finish and apply their effects.
   void abandon();
 
+  // --- Decisions during play (sim/exercise/decision.hpp) ---
+  // Queues a waiting step now, whatever its `after` steps and conditions: the team lead
+  // orders it. Its duration is drawn now. Returns false (and changes nothing) unless the
+  // step is waiting and the run started and not abandoned.
+  bool order(int step, core::TimeUs nowUs);
+  // The step will not be done: a waiting or queued step becomes skipped now and releases
+  // the steps after it, as a skip by condition does. False (nothing changes) for a step
+  // started, finished, skipped or cancelled.
+  bool skip(int step, core::TimeUs nowUs);
+  // Before start(): the step was done under an earlier procedure of the same incident
+  // (a switch to a variant). It counts as finished at finishUs; its effects are not
+  // applied again and no event is emitted.
+  void carryOver(int step, core::TimeUs finishUs);
+
   bool started() const { return started_; }
   bool abandoned() const { return abandoned_; }
   // Every step finished or skipped.
@@ -126,6 +141,8 @@ class ProcedureRun {
   void advance(std::vector<int> ready, core::TimeUs nowUs);
   // Skips the step (returns false) or queues it on the team (returns true).
   bool makeReady(int step, core::TimeUs nowUs);
+  // Draws the step's duration and queues it on the team.
+  void submitStep(int step, core::TimeUs nowUs);
   void onStepStarted(int step, core::TimeUs startUs, int responder);
   void onStepFinished(int step, core::TimeUs finishUs);
   bool conditionsHold(const StepDef& step) const;

@@ -203,7 +203,8 @@ void ResponseTeam::dispatch(int role) {
   }
   const core::TimeUs now = kernel_.now();
   const bool working = inHours(r, now);
-  if (!r.queue.empty() && !working && r.def.onCall) {
+  if (r.queue.empty()) r.calledIn = false;
+  if (!r.queue.empty() && !working && (r.def.onCall || r.calledIn)) {
     // One responder per waiting task not already covered by someone on the way: a
     // second task does not make the first responder come faster, a second person does.
     std::size_t onTheWay = static_cast<std::size_t>(onTheWayCount(role));
@@ -234,6 +235,15 @@ void ResponseTeam::dispatch(int role) {
     kernel_.cancel(r.wakeUp);
     r.wakeUp = {};
   }
+}
+
+int ResponseTeam::callIn(int role) {
+  RoleState& r = roles_.at(static_cast<std::size_t>(role));
+  if (r.queue.empty() || inHours(r, kernel_.now())) return 0;
+  const std::uint64_t before = r.stats.callIns;
+  r.calledIn = true;
+  dispatch(role);
+  return static_cast<int>(r.stats.callIns - before);
 }
 
 void ResponseTeam::startTask(int role, int responder, TaskId id) {

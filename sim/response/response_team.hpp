@@ -107,6 +107,12 @@ class ResponseTeam {
   // a started one still keeps its responder busy until it finishes, silently.
   void detach(TaskId id);
 
+  // A decision during play: responders of `role` are called in now for the tasks waiting
+  // outside working hours, one per waiting task not already covered, as an on-call role
+  // does (docs/response-model.md), until the queue is empty. Returns how many were called
+  // (0 when nobody could be: in working hours, nothing waiting, or everyone on the way).
+  int callIn(int role);
+
   core::TimeUs nowUs() const { return kernel_.now(); }
   // Whether `role` works at `atUs` (its hours on one of its working days).
   bool inWorkingHours(int role, core::TimeUs atUs) const;
@@ -148,6 +154,7 @@ class ResponseTeam {
     std::vector<Responder> responders;
     std::set<QueueKey> queue;
     core::EventId wakeUp;  // the next start of working hours, while tasks wait for it
+    bool calledIn = false;  // callIn(): treated as on call until its queue is empty
     RoleStats stats;
   };
   struct Callbacks {

@@ -88,7 +88,7 @@ class RecordingSink : public exercise::ExerciseEventSink {
   std::vector<exercise::ExerciseEvent> ofType(const std::string& type) const {
     std::vector<exercise::ExerciseEvent> out;
     for (const auto& e : events) {
-      if (e.type == type) out.push_back(e);
+      if (e.type() == type) out.push_back(e);
     }
     return out;
   }

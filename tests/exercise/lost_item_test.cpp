@@ -115,7 +115,7 @@ TEST_CASE("Same seed, same events; another replication, another day") {
     run.runToEnd();
     std::string text;
     for (const auto& e : sink.events) {
-      text += std::to_string(e.timeUs) + e.type + e.incident + e.actor + e.subject + e.detail + "\n";
+      text += std::to_string(e.timeUs) + std::string(e.type()) + e.incident + e.actor + e.subject + e.detail + "\n";
     }
     return text;
   };

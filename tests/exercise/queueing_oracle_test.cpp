@@ -64,10 +64,10 @@ WaitEstimate simulateQueue(int servers, double lambdaPerHour, double muPerHour, 
   std::vector<std::string> order;
   std::map<std::string, double> waitH;
   for (const auto& e : sink.events) {
-    if (e.type == "step_queued") {
+    if (e.type() == "step_queued") {
       queuedAt[e.incident] = e.timeUs;
       order.push_back(e.incident);
-    } else if (e.type == "step_started") {
+    } else if (e.type() == "step_started") {
       waitH[e.incident] = core::usToSeconds(e.timeUs - queuedAt.at(e.incident)) / 3600.0;
     }
   }

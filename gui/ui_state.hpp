@@ -1,0 +1,90 @@
+// What the training app keeps between frames besides the session itself: view state
+// (selection, view mode, filters), the run control, and the queue of player and
+// facilitator actions made this frame. Everything here is either view state or an input
+// that goes into the session log; nothing a replay could not regenerate.
+//
+// The frame (app_window.cpp): apply the queued actions (each through
+// LiveSession::apply, which logs it), advance the clock, then draw the panels, which read
+// the session through const views and push new actions into `actions`.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/time.hpp"
+#include "sim/session/session.hpp"
+
+namespace irdrill::gui {
+
+// Facilitator: the truth. Player: what the team knows now (undetected incidents, the
+// attacker's stage, unconfirmed leaks, items not yet known missing and pending events are
+// hidden). One key (F2) switches.
+enum class ViewMode { Facilitator, Player };
+
+// What to stop the clock for (auto-pause rules), each with an optional discussion prompt
+// shown as a card when it fires.
+enum class PauseTrigger { Detection, Containment, DeadlineStarted, InjectFired };
+inline constexpr const char* kPauseTriggerNames[] = {"detection", "containment",
+                                                     "deadline_started", "inject_fired"};
+inline constexpr int kPauseTriggerCount = 4;
+
+struct PauseRule {
+  bool enabled = false;
+  std::string prompt;  // "What does the team know? Who do you call first?"
+};
+
+// A card shown over the map when an auto-pause fired (dismissed by the facilitator).
+struct PauseCard {
+  PauseTrigger trigger = PauseTrigger::Detection;
+  std::uint64_t eventSeq = 0;
+  core::TimeUs atUs = 0;
+  std::string title;   // "Detected: phishing-1 by monitoring"
+  std::string prompt;  // the rule's prompt
+};
+
+enum class RunUntilKind { Time, NextDetection, NextDeadline, NextInject };
+
+struct RunControl {
+  bool paused = true;
+  // Simulated seconds per wall second: 60 (1 min/s) ... 86400 (1 day/s).
+  double speedSimSPerWallS = 60;
+  bool express = false;  // map frozen, panels refreshed a few times a second, clock flat out
+  std::optional<RunUntilKind> runUntil;
+  core::TimeUs runUntilUs = 0;  // RunUntilKind::Time
+  bool stepOnce = false;        // run to the next pending event, then pause
+};
+
+// Something clicked on the map (or in a panel) to show in the inspector.
+struct Selection {
+  enum class Kind { Person, Item, Gateway } kind = Kind::Person;
+  int index = -1;  // person index, office-day item index, gateway index
+};
+
+// The feedback of an action: shown in the panel that made it (a refused decision says why).
+struct ActionFeedback {
+  std::string panel;  // "decisions", "injects", "checklist"
+  bool applied = false;
+  std::string text;
+};
+
+struct UiState {
+  ViewMode view = ViewMode::Facilitator;
+  RunControl run;
+  PauseRule pauseRules[kPauseTriggerCount];
+  std::optional<PauseCard> card;
+  std::string selectedIncident;          // for the checklist and the decisions form
+  std::optional<Selection> selection;    // the map's inspector
+  std::optional<std::uint64_t> focusEventSeq;  // a ledger line clicked: the event log scrolls to it
+  std::string seat = "facilitator";      // who is deciding (the decisions form's seat field)
+  // Actions made this frame, applied at the start of the next one (in order). Each is
+  // stamped with the clock when it is applied.
+  std::deque<session::SessionEntry> actions;
+  std::vector<ActionFeedback> feedback;  // the latest first; kept short
+  bool resetLayout = false;              // recompute the panel rectangles from the window
+  float uiScale = 1.0f;
+};
+
+}  // namespace irdrill::gui

@@ -1,0 +1,108 @@
+// A session being played (see live_session.hpp).
+#include "sim/session/live_session.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "sim/core/clock_text.hpp"
+
+namespace irdrill::session {
+namespace {
+
+const char* entryWhat(const SessionEntry& entry) {
+  switch (entry.kind) {
+    case SessionEntry::Kind::Decision: return exercise::kDecisionKindNames[static_cast<int>(entry.decision.kind)];
+    case SessionEntry::Kind::Inject: return exercise::kInjectActionNames[static_cast<int>(entry.inject.action)];
+    case SessionEntry::Kind::Mark: return kStepMarkNames[static_cast<int>(entry.mark.mark)];
+  }
+  return "?";
+}
+
+}  // namespace
+
+LiveSession::LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, SessionDef header,
+                         exercise::ExerciseEventSink* forward)
+    : scenario_(std::move(scenario)), session_(std::move(header)), forward_(forward) {
+  if (!scenario_) throw std::invalid_argument("LiveSession needs a scenario");
+  session_.entries.clear();
+  exercise::ExerciseEventSink* sink = this;  // a private base: converted here, not inside make_unique
+  exercise_ = std::make_unique<exercise::Exercise>(*scenario_, session_.seed, session_.replication, sink);
+}
+
+LiveSession::~LiveSession() = default;
+
+void LiveSession::onExerciseEvent(const exercise::ExerciseEvent& event) {
+  events_.push_back(event);
+  if (forward_) forward_->onExerciseEvent(event);
+}
+
+void LiveSession::runUntil(core::TimeUs untilUs) { exercise_->runUntil(untilUs); }
+void LiveSession::runToEnd() { exercise_->runToEnd(); }
+
+exercise::DecisionResult LiveSession::check(const SessionEntry& entry) const {
+  switch (entry.kind) {
+    case SessionEntry::Kind::Decision: return exercise_->check(entry.decision);
+    case SessionEntry::Kind::Inject: return exercise_->check(entry.inject);
+    case SessionEntry::Kind::Mark: {
+      exercise::DecisionResult result;
+      const auto steps = exercise_->procedureSteps(entry.mark.incident);
+      const bool known = std::any_of(steps.begin(), steps.end(),
+                                     [&](const exercise::StepView& s) { return s.id == entry.mark.step; });
+      result.applied = known;
+      if (!known) {
+        result.reason = "incident '" + entry.mark.incident + "' has no procedure step '" + entry.mark.step +
+                        "' to mark (yet)";
+      }
+      return result;
+    }
+  }
+  return {};
+}
+
+exercise::DecisionResult LiveSession::apply(SessionEntry entry) {
+  entry.atUs = exercise_->now();
+  exercise::DecisionResult result;
+  switch (entry.kind) {
+    case SessionEntry::Kind::Decision: result = exercise_->decide(entry.decision); break;
+    case SessionEntry::Kind::Inject: result = exercise_->injectOrder(entry.inject); break;
+    case SessionEntry::Kind::Mark: result = check(entry); break;  // a mark changes no model state
+  }
+  if (result) session_.entries.push_back(std::move(entry));
+  return result;
+}
+
+std::optional<std::string> LiveSession::replay(const std::vector<SessionEntry>& log,
+                                               std::optional<core::TimeUs> untilUs) {
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    const SessionEntry& entry = log[i];
+    const std::string where = "entry " + std::to_string(i + 1) + " (" +
+                              kSessionEntryKindNames[static_cast<int>(entry.kind)] + " " + entryWhat(entry) +
+                              " at " + core::clockText(entry.atUs) + ")";
+    if (entry.atUs < exercise_->now()) {
+      return where + ": its time is before the previous entry's (entries must be in time order)";
+    }
+    if (entry.atUs > exercise_->endUs()) return where + ": its time is after the end of the exercise";
+    exercise_->runUntil(entry.atUs);
+    const exercise::DecisionResult result = apply(entry);
+    if (!result) return where + ": " + result.reason;
+  }
+  if (untilUs) exercise_->runUntil(*untilUs);
+  return std::nullopt;
+}
+
+SessionDef LiveSession::session() const {
+  SessionDef out = session_;
+  out.lastUs = exercise_->now();
+  return out;
+}
+
+std::optional<EvaluatorMark> LiveSession::markOf(const std::string& incident, const std::string& step) const {
+  for (auto it = session_.entries.rbegin(); it != session_.entries.rend(); ++it) {
+    if (it->kind == SessionEntry::Kind::Mark && it->mark.incident == incident && it->mark.step == step) {
+      return it->mark;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace irdrill::session

@@ -1,0 +1,81 @@
+// A session being played: the exercise of a scenario, every event it has logged (kept in
+// memory for the event log panel and the ledger's links), and the session log that makes
+// it replayable. Every player or facilitator action goes through apply(), which checks it,
+// appends it to the log and applies it to the exercise; replaying the log into a fresh
+// LiveSession rebuilds the same exercise event for event (docs/gui.md).
+//
+// Driving: runUntil / runToEnd as the exercise; read through const accessors.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/exercise/exercise.hpp"
+#include "sim/scenario/scenario_def.hpp"
+#include "sim/session/session.hpp"
+
+namespace irdrill::session {
+
+class LiveSession : private exercise::ExerciseEventSink {
+ public:
+  // Starts the exercise of `scenario` (loaded with `header.overrides` applied) with the
+  // header's seed and replication; `header.entries` is ignored (see replay()). `forward`,
+  // if any, also receives every event (a JSON Lines writer, say) and must outlive this.
+  LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, SessionDef header,
+              exercise::ExerciseEventSink* forward = nullptr);
+  ~LiveSession() override;
+  LiveSession(const LiveSession&) = delete;
+  LiveSession& operator=(const LiveSession&) = delete;
+
+  // The clock; runUntil clamps to the horizon.
+  core::TimeUs now() const { return exercise_->now(); }
+  void runUntil(core::TimeUs untilUs);
+  void runToEnd();
+  bool finished() const { return exercise_->finished(); }
+
+  // Checks the entry against the exercise as it is now; when it applies, stamps it with
+  // the current time, appends it to the log and applies it. A mark always applies if its
+  // step exists. Nothing changes when it is refused.
+  exercise::DecisionResult apply(SessionEntry entry);
+  // Whether it would apply now, without applying it.
+  exercise::DecisionResult check(const SessionEntry& entry) const;
+
+  // Plays `log` in order, each entry at its time, then runs to `untilUs` (nullopt: stay at
+  // the last entry's time). Stops at the first entry that does not apply and says which
+  // ("entry 3 (decision order_step at d0 10:30:00): ..."); entries before it stay applied.
+  std::optional<std::string> replay(const std::vector<SessionEntry>& log,
+                                    std::optional<core::TimeUs> untilUs);
+
+  const exercise::Exercise& exercise() const { return *exercise_; }
+  const scenario::ScenarioDef& scenario() const { return *scenario_; }
+  std::shared_ptr<const scenario::ScenarioDef> sharedScenario() const { return scenario_; }
+  // Every event logged so far, in order (events()[i].seq == i + 1).
+  const std::vector<exercise::ExerciseEvent>& events() const { return events_; }
+  // The session as it stands: header, log, and lastUs = now.
+  SessionDef session() const;
+  const std::vector<SessionEntry>& log() const { return session_.entries; }
+  // The latest mark of each (incident, step), nullopt if never marked.
+  std::optional<EvaluatorMark> markOf(const std::string& incident, const std::string& step) const;
+
+ private:
+  void onExerciseEvent(const exercise::ExerciseEvent& event) override;
+
+  std::shared_ptr<const scenario::ScenarioDef> scenario_;
+  SessionDef session_;
+  exercise::ExerciseEventSink* forward_;
+  std::vector<exercise::ExerciseEvent> events_;
+  std::unique_ptr<exercise::Exercise> exercise_;
+};
+
+// Loads the scenario a session names (relative paths from `sessionDir` first, then as
+// given), checks its content hash, and returns it with the overrides applied.
+struct SessionScenario {
+  std::shared_ptr<const scenario::ScenarioDef> scenario;
+  std::string resolvedPath;
+  core::Diagnostics diagnostics;  // load errors, or a hash mismatch naming both hashes
+};
+SessionScenario loadSessionScenario(const SessionDef& session, const std::string& sessionDir);
+
+}  // namespace irdrill::session
