@@ -4,7 +4,7 @@
 // who decided and why. The GUI, `irdrill replay` and the Monte Carlo runner all apply them
 // through Exercise::decide / Exercise::injectOrder, so a session replays exactly.
 //
-// The effect of each kind is documented in docs/gui.md ("Decisions").
+// The effect of each kind is documented in docs/decisions.md.
 #pragma once
 
 #include <array>

@@ -1,6 +1,6 @@
 // Decisions of the players and injects of the facilitator during play: each is checked
 // against the exercise as it is now (a refusal says why, for people), then applied and
-// logged with who decided and why. The effect of each kind: docs/gui.md ("Decisions").
+// logged with who decided and why. The effect of each kind: docs/decisions.md.
 #include <algorithm>
 
 #include "sim/exercise/exercise_impl.hpp"
