@@ -1,0 +1,63 @@
+// The decision journal: every entry of the session log (time, seat, what, rationale,
+// result), newest at the bottom, with a copy-as-CSV button (the shell also exports it to
+// a file with view_model::journalCsv).
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "gui/panels/panel_state.hpp"
+#include "gui/panels/play_sections.hpp"
+#include "gui/panels/widgets.hpp"
+#include "gui/view_model/journal.hpp"
+
+namespace irdrill::gui {
+
+void drawJournalSection(const session::LiveSession& session, UiState& ui) {
+  PanelState& state = panelState();
+  // Rebuilt only when the log or the events grew: journalRows walks the event log.
+  if (state.journalLogSize != session.log().size() || state.journalEventCount != session.events().size()) {
+    state.journal = view_model::journalRows(session.log(), session.events());
+    state.journalLogSize = session.log().size();
+    state.journalEventCount = session.events().size();
+  }
+  const auto& rows = state.journal;
+  if (rows.empty()) {
+    ImGui::TextDisabled("No decision, inject or mark yet.");
+    return;
+  }
+  const bool truth = ui.view == ViewMode::Facilitator;
+  if (truth && ImGui::SmallButton("copy as CSV")) ImGui::SetClipboardText(view_model::journalCsv(rows).c_str());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+  const float heightPx = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 6);
+  if (!ImGui::BeginTable("journal", 5, flags, ImVec2(0, heightPx))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("time");
+  ImGui::TableSetupColumn("seat");
+  ImGui::TableSetupColumn("what");
+  ImGui::TableSetupColumn("why", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("result");
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const view_model::JournalRow& row = rows[static_cast<std::size_t>(i)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.time.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.seat.c_str());
+      ImGui::TableNextColumn();
+      // Players do not see what the facilitator injected or how the evaluator marked.
+      widgets::cellText(truth || row.kind == "decision" ? row.what : "(facilitator)");
+      ImGui::TableNextColumn();
+      widgets::cellText(truth || row.kind == "decision" ? row.rationale : "");
+      ImGui::TableNextColumn();
+      widgets::cellText(truth || row.kind == "decision" ? row.result : "");
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace irdrill::gui

@@ -1,0 +1,13 @@
+#include "gui/panels/panel_state.hpp"
+
+namespace irdrill::gui {
+
+PanelState& panelState() {
+  // One per process: the app shows one session at a time (see panel_state.hpp).
+  static PanelState state;
+  return state;
+}
+
+void resetPanelState() { panelState() = PanelState{}; }
+
+}  // namespace irdrill::gui
