@@ -92,7 +92,7 @@ void drawDecisionsSection(const session::LiveSession& session, UiState& ui) {
     ui.actions.push_back(vm::decisionEntry(std::move(decision)));
     form.rationale.clear();
   }
-  widgets::showFeedback(ui, "decisions");
+  widgets::showFeedback(ui, {"decisions"});
 }
 
 }  // namespace irdrill::gui

@@ -167,7 +167,7 @@ void drawIncidentsTab(const session::LiveSession& session, UiState& ui) {
     return;
   }
   drawIncidentList(incidents, ui);
-  widgets::showFeedback(ui, "checklist");
+  widgets::showFeedback(ui, {"checklist", "decisions"});
   ImGui::Separator();
   const exercise::IncidentView* selected = nullptr;
   for (const auto& x : incidents) {

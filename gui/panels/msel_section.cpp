@@ -133,7 +133,7 @@ void drawInjectForm(const session::LiveSession& session, UiState& ui) {
 
 void drawMselSection(const session::LiveSession& session, UiState& ui) {
   drawArrivals(session, ui);
-  widgets::showFeedback(ui, "injects");
+  widgets::showFeedback(ui, {"injects"});
   ImGui::Spacing();
   drawInjectForm(session, ui);
 }

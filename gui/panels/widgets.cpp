@@ -1,5 +1,7 @@
 #include "gui/panels/widgets.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 namespace irdrill::gui::widgets {
@@ -44,11 +46,11 @@ bool checkedButton(const char* label, const exercise::DecisionResult& check, boo
   return clicked && check.applied;
 }
 
-void showFeedback(const UiState& ui, const char* panel) {
+void showFeedback(const UiState& ui, std::initializer_list<const char*> panels) {
   for (const ActionFeedback& f : ui.feedback) {
-    if (f.panel != panel) continue;
+    if (std::none_of(panels.begin(), panels.end(), [&](const char* panel) { return f.panel == panel; })) continue;
     ImGui::PushStyleColor(ImGuiCol_Text, f.applied ? kApplied : kRefused);
-    ImGui::TextWrapped("%s%s", f.applied ? "" : "Refused: ", f.text.c_str());
+    ImGui::TextWrapped("%s", f.text.c_str());
     ImGui::PopStyleColor();
     return;  // the newest only (feedback is newest first)
   }

@@ -2,6 +2,7 @@
 // with the library's reason as its tooltip, the latest feedback of a panel's actions.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,10 @@ bool stringCombo(const char* label, const std::vector<std::string>& options, std
 // when `showReason`, beside it. Returns true when clicked (only possible when it applies).
 bool checkedButton(const char* label, const exercise::DecisionResult& check, bool showReason = false);
 
-// The newest feedback for `panel` ("checklist", "injects", "decisions"), green when
-// applied, orange with the reason when refused.
-void showFeedback(const UiState& ui, const char* panel);
+// The newest feedback of any of `panels` ("checklist", "injects", "decisions": the shell
+// names the panel by the entry's kind), green when applied, orange when refused (the
+// shell's text then carries the library's reason).
+void showFeedback(const UiState& ui, std::initializer_list<const char*> panels);
 
 // Grey text with a tooltip of the full text when it is cut off by the column.
 void cellText(const std::string& text);
