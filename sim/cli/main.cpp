@@ -11,6 +11,7 @@
 #include "sim/cli/merge_command.hpp"
 #include "sim/cli/phold_command.hpp"
 #include "sim/cli/radio_command.hpp"
+#include "sim/cli/replay_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/sweep_command.hpp"
 #include "sim/cli/validate_command.hpp"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   irdrill::cli::setupPholdCommand(app);
   irdrill::cli::setupRadioCommand(app);
   irdrill::cli::setupRunCommand(app);
+  irdrill::cli::setupReplayCommand(app);
   irdrill::cli::setupValidateCommand(app);
   irdrill::cli::setupMcCommand(app);
   irdrill::cli::setupCompareCommand(app);

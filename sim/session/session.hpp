@@ -2,7 +2,7 @@
 // replication and overrides, and the ordered log of what the players decided, what the
 // facilitator injected and how the evaluator marked the procedure steps, each at its
 // simulated time. Rewinding, saving and `irdrill replay` all rebuild the exercise from it.
-// The file format (JSON) is in docs/gui.md.
+// The file format (JSON) is in docs/session-format.md.
 #pragma once
 
 #include <cstdint>
@@ -48,10 +48,13 @@ struct SessionDef {
   core::TimeUs lastUs = 0;             // the clock when the session was saved
 };
 
-// JSON text of a session (docs/gui.md): keys in a fixed order, one entry per line.
+// JSON text of a session (docs/session-format.md): keys in a fixed order, one entry per
+// line, times as seconds ("t_s") beside a readable "time" ("d0 10:30:00"); UTF-8 kept as is.
 std::string sessionToJson(const SessionDef& session);
-// Parses a session file's text. Problems go to `diagnostics` with `path` and the entry
-// they are in ("entries[3].decision.kind"); nullopt when the file is not a session.
+// Parses a session file's text (`path` names it in messages). Every problem goes to
+// `diagnostics`, located at its line and column and naming the entry and field
+// ("entries[3].decision.kind: unknown decision kind ..."); all of them are reported, not
+// just the first. Returns the session if and only if there was no error.
 std::optional<SessionDef> sessionFromJson(const std::string& text, const std::string& path,
                                           core::Diagnostics& diagnostics);
 
