@@ -19,7 +19,9 @@
 #include "sim/montecarlo/runner.hpp"
 #include "sim/montecarlo/runs_csv.hpp"
 #include "sim/montecarlo/scenario_model.hpp"
+#include "sim/montecarlo/exercise_model.hpp"
 #include "sim/scenario/scenario_hash.hpp"
+#include "sim/session/session_file.hpp"
 
 namespace irdrill::cli {
 namespace fs = std::filesystem;
@@ -34,6 +36,7 @@ struct McOptions {
   std::vector<std::string> sets;
   std::string outDir;
   std::string shard;  // "i/N", empty for the whole run
+  std::string decisionsPath;  // a session file whose decisions every replication replays
 };
 
 // "i/N" with 0 <= i < N.
@@ -71,6 +74,7 @@ std::string commandLine(const McOptions& o, std::uint64_t seed) {
                      " --runs " + std::to_string(o.runs) + " --seed " + std::to_string(seed);
   for (const auto& set : o.sets) text += " --set " + shellWord(set);
   if (!o.shard.empty()) text += " --shard " + o.shard;
+  if (!o.decisionsPath.empty()) text += " --decisions " + shellWord(o.decisionsPath);
   return text + " --out " + shellWord(o.outDir);
 }
 
@@ -94,7 +98,24 @@ int runMc(const McOptions& o) {
   const montecarlo::ReplicationRange range =
       shard ? montecarlo::shardRange(o.runs, shard->first, shard->second)
             : montecarlo::ReplicationRange{0, o.runs};
-  const auto model = montecarlo::makeScenarioModel(*def);
+  std::unique_ptr<montecarlo::ReplicationModel> model;
+  if (o.decisionsPath.empty()) {
+    model = montecarlo::makeScenarioModel(*def);
+  } else {
+    core::Diagnostics diagnostics;
+    const auto played = session::readSessionFile(o.decisionsPath, diagnostics);
+    for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d).c_str());
+    if (!played) return kExitUsage;
+    const std::string hash = scenario::scenarioHash(o.scenarioPath, *overrides);
+    if (played->scenarioHash != hash) {
+      std::fprintf(stderr,
+                   "irdrill mc: error: --decisions '%s' was played on another scenario or other --set values "
+                   "(session %s, this scenario %s)\n",
+                   o.decisionsPath.c_str(), played->scenarioHash.c_str(), hash.c_str());
+      return kExitUsage;
+    }
+    model = montecarlo::makeExerciseModel(*def, played->entries);
+  }
   const int threads = resolveThreads(o.threads);
 
   std::error_code ec;
@@ -195,6 +216,9 @@ void setupMcCommand(CLI::App& app) {
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--shard", o->shard, "run only block INDEX of COUNT (0-based), e.g. 2/8");
   sub->add_option("--out", o->outDir, "output directory (created if missing)")->required();
+  sub->add_option("--decisions", o->decisionsPath,
+                  "a tabletop session file: its decisions and injects replay in every replication "
+                  "(docs/decisions.md)");
   sub->callback([o] {
     const int code = runMc(*o);
     if (code != kExitOk) throw CLI::RuntimeError(code);

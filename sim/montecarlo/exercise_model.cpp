@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "sim/exercise/exercise.hpp"
+#include "sim/session/live_session.hpp"
 
 namespace irdrill::montecarlo {
 namespace {
@@ -33,6 +34,7 @@ struct Replication {
   const std::vector<scoring::IncidentOutcome>* incidents = nullptr;
   const scoring::ScoreCard* score = nullptr;
   std::vector<double> termPoints;
+  int decisionsRefused = 0;
 };
 
 using Reader = std::function<double(const Replication&)>;
@@ -135,8 +137,9 @@ std::vector<Row> incidentRows() {
 
 class ExerciseModel : public ReplicationModel {
  public:
-  explicit ExerciseModel(const scenario::ScenarioDef& scenario) : scenario_(scenario) {
-    hasDay_ = !scenario_.employees.empty();
+  ExerciseModel(const scenario::ScenarioDef& scenario, std::vector<session::SessionEntry> decisions)
+      : scenario_(std::make_shared<const scenario::ScenarioDef>(scenario)), decisions_(std::move(decisions)) {
+    hasDay_ = !scenario_->employees.empty();
     if (hasDay_) rows_ = dayRows();
     for (auto& row : incidentRows()) rows_.push_back(std::move(row));
     // The score breakdown: one metric per ledger term, points per replication.
@@ -146,6 +149,11 @@ class ExerciseModel : public ReplicationModel {
       rows_.push_back({{"score_" + term, "points", "Points from the ledger term '" + term + "'."},
                        [t](const Replication& r) { return r.termPoints[t]; }});
     }
+    if (!decisions_.empty()) {
+      rows_.push_back({{"decisions_refused", "count",
+                        "Decisions and injects of the session that could not apply in this replication."},
+                       [](const Replication& r) { return double(r.decisionsRefused); }});
+    }
     for (const auto& row : rows_) metrics_.push_back(row.def);
   }
 
@@ -154,16 +162,30 @@ class ExerciseModel : public ReplicationModel {
 
   void run(std::uint64_t masterSeed, std::uint64_t replication, std::span<double> out) const override {
     if (out.size() != rows_.size()) throw std::invalid_argument("ExerciseModel: wrong output size");
-    exercise::Exercise run(scenario_, masterSeed, replication);
-    run.runToEnd();
-    const auto incidents = run.outcomes();
-    const auto score = scoring::scoreRun(incidents, scenario_.scoring.weights);
-    Replication r{run.officeDay(), &incidents, &score, scoring::pointsByTerm(score)};
-    for (std::size_t i = 0; i < rows_.size(); ++i) out[i] = rows_[i].read(r);
+    if (decisions_.empty()) {
+      exercise::Exercise run(*scenario_, masterSeed, replication);
+      run.runToEnd();
+      fill(run, 0, out);
+      return;
+    }
+    session::SessionDef header;
+    header.seed = masterSeed;
+    header.replication = replication;
+    session::LiveSession live(scenario_, std::move(header), nullptr, false);
+    const int refused = live.replaySkippingRefused(decisions_, live.exercise().endUs());
+    fill(live.exercise(), refused, out);
   }
 
  private:
-  scenario::ScenarioDef scenario_;
+  void fill(const exercise::Exercise& run, int decisionsRefused, std::span<double> out) const {
+    const auto incidents = run.outcomes();
+    const auto score = scoring::scoreRun(incidents, scenario_->scoring.weights);
+    Replication r{run.officeDay(), &incidents, &score, scoring::pointsByTerm(score), decisionsRefused};
+    for (std::size_t i = 0; i < rows_.size(); ++i) out[i] = rows_[i].read(r);
+  }
+
+  std::shared_ptr<const scenario::ScenarioDef> scenario_;
+  std::vector<session::SessionEntry> decisions_;
   bool hasDay_ = false;
   std::vector<Row> rows_;
   std::vector<MetricDef> metrics_;
@@ -173,7 +195,14 @@ class ExerciseModel : public ReplicationModel {
 }  // namespace
 
 std::unique_ptr<ReplicationModel> makeExerciseModel(const scenario::ScenarioDef& scenario) {
-  return std::make_unique<ExerciseModel>(scenario);
+  return std::make_unique<ExerciseModel>(scenario, std::vector<session::SessionEntry>{});
+}
+
+std::unique_ptr<ReplicationModel> makeExerciseModel(const scenario::ScenarioDef& scenario,
+                                                    std::vector<session::SessionEntry> decisions) {
+  // Evaluator marks judge one session's play; they change nothing in a replication.
+  std::erase_if(decisions, [](const session::SessionEntry& e) { return e.kind == session::SessionEntry::Kind::Mark; });
+  return std::make_unique<ExerciseModel>(scenario, std::move(decisions));
 }
 
 }  // namespace irdrill::montecarlo

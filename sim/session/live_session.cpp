@@ -22,7 +22,11 @@ const char* entryWhat(const SessionEntry& entry) {
 
 LiveSession::LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, SessionDef header,
                          exercise::ExerciseEventSink* forward)
-    : scenario_(std::move(scenario)), session_(std::move(header)), forward_(forward) {
+    : LiveSession(std::move(scenario), std::move(header), forward, true) {}
+
+LiveSession::LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, SessionDef header,
+                         exercise::ExerciseEventSink* forward, bool keepEvents)
+    : scenario_(std::move(scenario)), session_(std::move(header)), forward_(forward), keepEvents_(keepEvents) {
   if (!scenario_) throw std::invalid_argument("LiveSession needs a scenario");
   session_.entries.clear();
   exercise::ExerciseEventSink* sink = this;  // a private base: converted here, not inside make_unique
@@ -32,7 +36,7 @@ LiveSession::LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, 
 LiveSession::~LiveSession() = default;
 
 void LiveSession::onExerciseEvent(const exercise::ExerciseEvent& event) {
-  events_.push_back(event);
+  if (keepEvents_) events_.push_back(event);
   if (forward_) forward_->onExerciseEvent(event);
 }
 
@@ -88,6 +92,19 @@ std::optional<std::string> LiveSession::replay(const std::vector<SessionEntry>& 
   }
   if (untilUs) exercise_->runUntil(*untilUs);
   return std::nullopt;
+}
+
+int LiveSession::replaySkippingRefused(const std::vector<SessionEntry>& log, std::optional<core::TimeUs> untilUs) {
+  int refused = 0;
+  for (const SessionEntry& entry : log) {
+    // Entries keep their order; one timed before the clock (never in a saved session)
+    // applies now.
+    if (entry.atUs > exercise_->endUs()) break;
+    exercise_->runUntil(entry.atUs);
+    if (!apply(entry)) ++refused;
+  }
+  if (untilUs) exercise_->runUntil(*untilUs);
+  return refused;
 }
 
 SessionDef LiveSession::session() const {

@@ -25,6 +25,10 @@ class LiveSession : private exercise::ExerciseEventSink {
   // if any, also receives every event (a JSON Lines writer, say) and must outlive this.
   LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, SessionDef header,
               exercise::ExerciseEventSink* forward = nullptr);
+  // Monte Carlo replications of a session's decisions need no event list: with
+  // keepEvents false, events() stays empty (the forward sink still gets every event).
+  LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, SessionDef header,
+              exercise::ExerciseEventSink* forward, bool keepEvents);
   ~LiveSession() override;
   LiveSession(const LiveSession&) = delete;
   LiveSession& operator=(const LiveSession&) = delete;
@@ -47,6 +51,10 @@ class LiveSession : private exercise::ExerciseEventSink {
   // ("entry 3 (decision order_step at d0 10:30:00): ..."); entries before it stay applied.
   std::optional<std::string> replay(const std::vector<SessionEntry>& log,
                                     std::optional<core::TimeUs> untilUs);
+  // The same for replications on other seeds, where a decision may not apply (the
+  // incident it names was not detected yet, say): refused entries are passed over, not
+  // logged, and counted. Returns how many were refused.
+  int replaySkippingRefused(const std::vector<SessionEntry>& log, std::optional<core::TimeUs> untilUs);
 
   const exercise::Exercise& exercise() const { return *exercise_; }
   const scenario::ScenarioDef& scenario() const { return *scenario_; }
@@ -66,6 +74,7 @@ class LiveSession : private exercise::ExerciseEventSink {
   SessionDef session_;
   exercise::ExerciseEventSink* forward_;
   std::vector<exercise::ExerciseEvent> events_;
+  bool keepEvents_ = true;
   std::unique_ptr<exercise::Exercise> exercise_;
 };
 
