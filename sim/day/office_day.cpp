@@ -123,6 +123,9 @@ struct OfficeDay::Impl {
     EventId coalescedDelivery;
     double coalescedRssiDbm = -1e9;
     TimeUs lastCrowdReportUs = core::kTimeNeverUs;
+    // The last packet handed to the separation rule, for inspectors.
+    std::optional<TimeUs> lastHeardUs;
+    double lastHeardRssiDbm = 0;
   };
 
   const scenario::ScenarioDef& scenario;
@@ -667,7 +670,10 @@ void OfficeDay::Impl::deliverPacket(int itemIndex, TimeUs t, double rssiDbm) {
     trace->items[static_cast<std::size_t>(traceSlot[static_cast<std::size_t>(itemIndex)])]
         .packets.push_back({t, rssiDbm});
   }
-  items[static_cast<std::size_t>(itemIndex)].monitor->onPacket(t, rssiDbm);
+  Item& item = items[static_cast<std::size_t>(itemIndex)];
+  item.monitor->onPacket(t, rssiDbm);
+  item.lastHeardUs = t;
+  item.lastHeardRssiDbm = rssiDbm;
   refreshMonitorCheck(itemIndex);
 }
 
@@ -908,8 +914,19 @@ std::optional<Whereabouts> OfficeDay::personAt(int person, TimeUs timeUs) const 
 
 ItemView OfficeDay::itemAt(int itemIndex, TimeUs timeUs) const {
   const Impl::Item& item = impl_->items.at(static_cast<std::size_t>(itemIndex));
-  return ItemView{item.owner, item.def->tag.has_value(), item.withOwner,
-                  impl_->itemWhereabouts(item, timeUs)};
+  ItemView view;
+  view.owner = item.owner;
+  view.tagged = item.def->tag.has_value();
+  view.withOwner = item.withOwner;
+  view.whereabouts = impl_->itemWhereabouts(item, timeUs);
+  view.lastHeardUs = item.lastHeardUs;
+  view.lastRssiDbm = item.lastHeardRssiDbm;
+  if (item.monitor) {
+    view.ruleArmed = item.monitor->armed();
+    view.ruleWeak = item.monitor->weak();
+  }
+  view.tagSilent = item.def->tag.has_value() && item.batteryDeadUs <= impl_->kernel.now();
+  return view;
 }
 
 }  // namespace irdrill::day

@@ -30,6 +30,13 @@ struct ItemView {
   bool tagged = false;
   bool withOwner = true;
   std::optional<Whereabouts> whereabouts;  // nullopt while its carrier is in transit
+  // The owner's phone and the tag's separation rule (tagged items only): the last packet
+  // the phone handed to the rule, and the rule's state (docs/day-model.md).
+  std::optional<core::TimeUs> lastHeardUs;
+  double lastRssiDbm = 0;      // meaningful when lastHeardUs is set
+  bool ruleArmed = true;       // false: quiet after an alert until it re-arms
+  bool ruleWeak = false;       // the smoothed signal is below the threshold now
+  bool tagSilent = false;      // the battery has run out
 };
 
 // How a day runs beyond what the scenario says.

@@ -126,6 +126,10 @@ struct Exercise::Impl : day::DayEventSink {
   // Incidents waiting for their start time (handlers hold an index: the kernel stores
   // small handlers inline).
   struct Arrival {
+    Arrival() = default;
+    Arrival(const incident::IncidentSourceDef* from, std::shared_ptr<const incident::IncidentSourceDef> copy,
+            std::string arrivalId, TimeUs startUs)
+        : source(from), owned(std::move(copy)), id(std::move(arrivalId)), atUs(startUs) {}
     const incident::IncidentSourceDef* source = nullptr;
     std::shared_ptr<const incident::IncidentSourceDef> owned;  // injected copies
     std::string id;
