@@ -36,6 +36,9 @@ demo: build
 	@echo
 	@echo "Report: $(abspath $(BUILD))/demo-mc/report.html (open it in a browser)"
 	@echo "Per-run figures: $(BUILD)/demo-mc/runs.csv, summary: $(BUILD)/demo-mc/summary.json"
+	@echo
+	@echo "Tabletop training (needs a display): $(BUILD)/gui/irdrill-gui --scenario scenarios/phishing-exfiltration.yaml"
+	@echo "  or $(BUILD)/gui/irdrill-gui alone for the scenario picker; how to run a session: docs/gui.md"
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
