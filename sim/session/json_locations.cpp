@@ -13,6 +13,8 @@ class JsonLocationScanner {
       : text_(text), out_(out), maxDepth_(maxDepth) {}
 
   void scan() {
+    // The parser accepts a UTF-8 byte order mark; it is not part of the first value.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     skipSpace();
     record("");
     value("", 0);

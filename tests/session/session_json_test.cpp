@@ -291,3 +291,9 @@ TEST_CASE("Every problem of a session file is reported, not just the first") {
   CHECK(errors[1].find("entries[0].decision: missing key 'step'") != std::string::npos);
   CHECK(errors[2].find("s.json:11:") != std::string::npos);
 }
+
+TEST_CASE("A byte order mark before a session file does not move the located lines") {
+  const auto errors = errorsOf("\xEF\xBB\xBF" + fileWithEntries({}, "[]", "90000", "\"one\""));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("s.json:5:3: error: seed: expected a whole number >= 0") != std::string::npos);
+}
