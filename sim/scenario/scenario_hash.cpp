@@ -30,16 +30,20 @@ std::optional<std::string> readWholeFile(const fs::path& path) {
 void collectIncludes(const YAML::Node& node, std::vector<std::string>& out, int depth = 0) {
   if (depth > 64) return;
   if (node.IsMap()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (it->first.IsScalar() && it->first.Scalar() == "include") {
-        if (it->second.IsScalar()) out.push_back(it->second.Scalar());
-        if (it->second.IsSequence()) {
-          for (const auto& path : it->second) {
+    // Key and value copied into named nodes: yaml-cpp's iterator proxy is a temporary, and
+    // GCC 12 warns about its members dangling when they are used through `it->`.
+    for (const auto& pair : node) {
+      const YAML::Node key = pair.first;
+      const YAML::Node value = pair.second;
+      if (key.IsScalar() && key.Scalar() == "include") {
+        if (value.IsScalar()) out.push_back(value.Scalar());
+        if (value.IsSequence()) {
+          for (const auto& path : value) {
             if (path.IsScalar()) out.push_back(path.Scalar());
           }
         }
       } else {
-        collectIncludes(it->second, out, depth + 1);
+        collectIncludes(value, out, depth + 1);
       }
     }
   } else if (node.IsSequence()) {
