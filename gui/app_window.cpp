@@ -1,7 +1,5 @@
-// Window, ImGui lifetime and the per-frame draw order of the GUI.
+// Window, ImGui lifetime, fonts and the draw order of one frame (SFML map under ImGui).
 #include "app_window.hpp"
-
-#include "status_panel.hpp"
 
 #include <imgui.h>
 #include <backends/imgui_impl_opengl2.h>
@@ -10,17 +8,13 @@
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/VideoMode.hpp>
 
-// Normally set by gui/CMakeLists.txt from the project version.
-#ifndef IRDRILL_VERSION
-#define IRDRILL_VERSION "unknown"
-#endif
+#include <iostream>
 
 namespace irdrill::gui {
 namespace {
 
-constexpr unsigned kDefaultWidth = 1280;
-constexpr unsigned kDefaultHeight = 800;
 const sf::Color kBackground(24, 28, 36);
+constexpr float kBaseFontPx = 16.0f;
 
 }  // namespace
 
@@ -28,9 +22,9 @@ AppWindow::ImGuiContextGuard::ImGuiContextGuard() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   // An imgui.ini in whatever directory the GUI runs from would make layout depend on
-  // past sessions (and litter test build trees).
+  // past sessions (and litter test build trees); the layout is computed every frame.
   ImGui::GetIO().IniFilename = nullptr;
-  ImGui::StyleColorsDark();
+  ImGui::GetIO().LogFilename = nullptr;
 }
 
 AppWindow::ImGuiContextGuard::~ImGuiContextGuard() { ImGui::DestroyContext(); }
@@ -53,46 +47,85 @@ sf::RenderWindow& AppWindow::checked(sf::RenderWindow& window) {
   return window;
 }
 
-AppWindow::AppWindow()
-    : window_(sf::VideoMode(kDefaultWidth, kDefaultHeight), "irdrill",
-              sf::Style::Default),
+AppWindow::AppWindow(unsigned widthPx, unsigned heightPx, float uiScale)
+    : window_(sf::VideoMode(widthPx, heightPx), "irdrill", sf::Style::Default),
       imgui_context_(),
       platform_(checked(window_)),
-      renderer_() {
+      renderer_(),
+      uiScale_(uiScale) {
   window_.setFramerateLimit(60);
+  applyStyle();
+  loadFonts({});
 }
 
-bool AppWindow::poll_events() {
+void AppWindow::applyStyle() {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 0.0f;  // tiled windows, edge to edge
+  style.WindowBorderSize = 1.0f;
+  style.ScaleAllSizes(uiScale_);
+}
+
+void AppWindow::setUiScale(float uiScale) {
+  if (uiScale == uiScale_) return;
+  uiScale_ = uiScale;
+  applyStyle();
+  loadFonts(fontTexts_);
+}
+
+void AppWindow::loadFonts(const std::vector<std::string>& texts) {
+  fontTexts_ = texts;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  fonts_ = FontSetup{};
+  setUpFonts(*io.Fonts, kBaseFontPx * uiScale_, texts, fonts_);
+  if (!fonts_.warning.empty()) std::cerr << "irdrill-gui: warning: " << fonts_.warning << '\n';
+  // The renderer uploads the atlas again on its next NewFrame.
+  ImGui_ImplOpenGL2_DestroyFontsTexture();
+}
+
+void AppWindow::handleWindowEvent(const sf::Event& event) {
+  if (event.type == sf::Event::Closed) {
+    window_.close();
+  } else if (event.type == sf::Event::Resized) {
+    // Keep one world unit per pixel instead of stretching the picture to the new size.
+    const sf::FloatRect visible(0.0f, 0.0f, static_cast<float>(event.size.width),
+                                static_cast<float>(event.size.height));
+    window_.setView(sf::View(visible));
+  }
+}
+
+bool AppWindow::pollEvents(bool feedInput, const std::function<void(const sf::Event&)>& onEvent) {
   sf::Event event;
   while (window_.pollEvent(event)) {
-    platform_.process_event(event);
-    if (event.type == sf::Event::Closed) {
-      window_.close();
-      return false;
-    }
-    if (event.type == sf::Event::Resized) {
-      // Keep one world unit per pixel instead of stretching the plan to the new size.
-      const sf::FloatRect visible(0.0f, 0.0f, static_cast<float>(event.size.width),
-                                  static_cast<float>(event.size.height));
-      window_.setView(sf::View(visible));
+    handleWindowEvent(event);
+    if (feedInput || event.type == sf::Event::Resized || event.type == sf::Event::LostFocus ||
+        event.type == sf::Event::GainedFocus) {
+      platform_.process_event(event);
+      if (onEvent) onEvent(event);
     }
   }
   return window_.isOpen();
 }
 
-void AppWindow::render_frame() {
-  platform_.new_frame(frame_clock_.restart());
+void AppWindow::feedEvent(const sf::Event& event) { platform_.process_event(event); }
+
+double AppWindow::beginFrame() {
+  const sf::Time elapsed = frame_clock_.restart();
+  platform_.new_frame(elapsed);
   ImGui_ImplOpenGL2_NewFrame();
   ImGui::NewFrame();
-  ++frames_drawn_;
-  draw_status_panel({.version = IRDRILL_VERSION, .frame = frames_drawn_});
-  ImGui::Render();
+  return elapsed.asSeconds();
+}
 
+void AppWindow::endFrame(const std::function<void(sf::RenderTarget&)>& drawSfml) {
+  ImGui::Render();
   window_.clear(kBackground);
   // The ImGui renderer changes GL state behind SFML's state cache; resetting makes SFML
   // set everything it relies on again before it draws.
   window_.resetGLStates();
-  floor_plan_.draw(window_);
+  if (drawSfml) drawSfml(window_);
   // And the other way round: SFML may leave a texture matrix, shader or buffer bound
   // that the fixed-function ImGui renderer does not expect.
   window_.resetGLStates();

@@ -1,123 +1,125 @@
-// Parses irdrill-gui's command line and builds its --help text.
+// irdrill-gui's options through CLI11, with the checks CLI11 cannot express (--until's
+// time forms, .png endings, --frames range).
 #include "cli_options.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <sstream>
+
+#include "run_clock.hpp"
 
 namespace irdrill::gui {
 namespace {
 
-// A generous cap that still keeps a typo like --frames 30000000 from hanging a CI job.
-constexpr int kMaxFrames = 1'000'000;
-
-bool has_png_extension(const std::filesystem::path& path) {
+bool hasExtension(const std::filesystem::path& path, const std::string& wanted) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".png";
+  return ext == wanted;
 }
 
-std::optional<int> parse_frame_count(std::string_view text) {
-  int value = 0;
-  const char* const end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc{} || ptr != end || value < 1 || value > kMaxFrames) {
-    return std::nullopt;
-  }
-  return value;
-}
+const char* const kFooter =
+    "Without --scenario or --session a scenario picker opens (the bundled scenarios/*.yaml\n"
+    "and an \"open file\" field).\n"
+    "\n"
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  internal error (a bug; please report it)\n"
+    "  2  bad usage: unknown option, missing or invalid value, a --play script with errors,\n"
+    "     or (with --screenshot or --play) a scenario or session that does not load\n"
+    "  3  the screenshot could not be written\n"
+    "  4  the window could not be opened (no X display, no OpenGL)\n";
 
-// Splits "--flag=value" so both "--flag value" and "--flag=value" are accepted.
-struct FlagToken {
-  std::string_view name;
-  std::optional<std::string_view> inline_value;
+// Options are registered into `app`, their values land in `options` / the strings.
+struct Binding {
+  std::string scenario, session, play, until, saveSession, events, screenshot, uiDump;
+  std::uint64_t seed = 0;
+  int frames = 0;
 };
 
-FlagToken split_flag(std::string_view arg) {
-  const auto eq = arg.find('=');
-  if (arg.starts_with("--") && eq != std::string_view::npos) {
-    return {arg.substr(0, eq), arg.substr(eq + 1)};
-  }
-  return {arg, std::nullopt};
+void setup(CLI::App& app, GuiOptions& options, Binding& b) {
+  app.description("irdrill training GUI: a facilitator runs a live tabletop exercise on the office map.");
+  app.footer(kFooter);
+  auto* scenario = app.add_option("--scenario", b.scenario, "scenario YAML file to open");
+  auto* session = app.add_option("--session", b.session, "saved session (JSON) to reopen at its last time");
+  scenario->excludes(session);
+  auto* seed = app.add_option("--seed", b.seed, "master seed (default: the scenario's)");
+  auto* sets = app.add_option("--set", options.overrides, "override a scenario value, PATH=VALUE (repeatable)");
+  seed->excludes(session);
+  sets->excludes(session);
+  app.add_option("--play", b.play, "play a JSON Lines script of (frame, input or command) instead of the keyboard and mouse");
+  app.add_option("--until", b.until, "run the clock to this time first (\"d0 11:00\", \"11:00\", \"11h\")");
+  app.add_option("--save-session", b.saveSession, "write the session (JSON) when the window closes or the script ends");
+  app.add_option("--events", b.events, "write the exercise event log (JSON Lines) as `irdrill run --events` does");
+  app.add_option("--screenshot", b.screenshot, "save the window as PNG on the last frame and exit");
+  app.add_option("--frames", b.frames, "render N frames and exit (with --screenshot default " +
+                                           std::to_string(kDefaultScreenshotFrames) + ")")
+      ->check(CLI::Range(1, kMaxFrames));
+  app.add_option("--ui-scale", options.uiScale, "scale of fonts and widgets (0.5 to 3)")->check(CLI::Range(0.5f, 3.0f));
+  app.add_option("--ui-dump", b.uiDump, "write the rectangles of the main windows and named buttons (JSON) on the last frame");
 }
 
 }  // namespace
 
-ParseOutcome parse_command_line(std::span<const std::string_view> args) {
+ParseOutcome parseCommandLine(int argc, const char* const* argv) {
   ParseOutcome out;
-  auto fail = [&out](std::string message) {
-    out.error = std::move(message);
+  CLI::App app;
+  app.name("irdrill-gui");
+  Binding b;
+  setup(app, out.options, b);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out.showHelp = true;
     return out;
-  };
-
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const FlagToken flag = split_flag(args[i]);
-
-    // Fetches the value of a flag that takes one, from "=value" or the next argument.
-    auto take_value = [&]() -> std::optional<std::string_view> {
-      if (flag.inline_value) return flag.inline_value;
-      if (i + 1 < args.size()) return args[++i];
-      return std::nullopt;
-    };
-
-    if (flag.name == "--help" || flag.name == "-h") {
-      if (flag.inline_value) return fail("--help takes no value");
-      out.options.show_help = true;
-    } else if (flag.name == "--screenshot") {
-      if (out.options.screenshot) return fail("--screenshot given more than once");
-      const auto value = take_value();
-      if (!value || value->empty()) return fail("--screenshot needs a FILE.png argument");
-      std::filesystem::path path{std::string(*value)};
-      // SFML picks the image encoder from the extension, so anything else would silently
-      // be written in another format or fail late, after the window was opened.
-      if (!has_png_extension(path)) {
-        return fail("--screenshot file must end in .png: '" + std::string(*value) + "'");
-      }
-      out.options.screenshot = std::move(path);
-    } else if (flag.name == "--frames") {
-      if (out.options.frames) return fail("--frames given more than once");
-      const auto value = take_value();
-      if (!value) return fail("--frames needs a number argument");
-      const auto frames = parse_frame_count(*value);
-      if (!frames) {
-        return fail("--frames expects a whole number from 1 to " + std::to_string(kMaxFrames) +
-                    ", got '" + std::string(*value) + "'");
-      }
-      out.options.frames = frames;
-    } else if (flag.name.starts_with("-")) {
-      return fail("unknown option '" + std::string(args[i]) + "'");
-    } else {
-      return fail("unexpected argument '" + std::string(args[i]) + "'");
+  } catch (const CLI::ParseError& e) {
+    out.error = e.what();
+    return out;
+  }
+  GuiOptions& o = out.options;
+  auto path = [](const std::string& text) { return std::optional<std::filesystem::path>(text); };
+  if (app.count("--scenario")) o.scenario = path(b.scenario);
+  if (app.count("--session")) o.session = path(b.session);
+  if (app.count("--seed")) o.seed = b.seed;
+  if (app.count("--play")) o.play = path(b.play);
+  if (app.count("--save-session")) o.saveSession = path(b.saveSession);
+  if (app.count("--events")) o.events = path(b.events);
+  if (app.count("--ui-dump")) o.uiDump = path(b.uiDump);
+  if (app.count("--frames")) o.frames = b.frames;
+  if (app.count("--screenshot")) {
+    o.screenshot = path(b.screenshot);
+    // SFML picks the image encoder from the extension, so anything else would silently be
+    // written in another format or fail late, after the window was opened.
+    if (!hasExtension(*o.screenshot, ".png")) {
+      out.error = "--screenshot file must end in .png: '" + b.screenshot + "'";
+      return out;
+    }
+  }
+  if (app.count("--until")) {
+    const TimeParse until = parseUntilOption(b.until);
+    if (!until.timeUs) {
+      out.error = "--until: " + until.error;
+      return out;
+    }
+    o.untilUs = until.timeUs;
+  }
+  for (const auto& override : o.overrides) {
+    if (override.find('=') == std::string::npos) {
+      out.error = "--set expects PATH=VALUE, got '" + override + "'";
+      return out;
     }
   }
   return out;
 }
 
-std::string usage_text(std::string_view program_name) {
-  std::ostringstream text;
-  text << "Usage: " << program_name << " [--screenshot FILE.png] [--frames N] [--help]\n"
-       << "\n"
-       << "irdrill training GUI: opens a window with the office floor plan and a status panel.\n"
-       << "\n"
-       << "Options:\n"
-       << "  --screenshot FILE.png  render a few frames, save the window contents to FILE.png\n"
-       << "                         and exit. FILE.png is replaced atomically: a failed save\n"
-       << "                         leaves no partial file behind.\n"
-       << "  --frames N             render N frames (1.." << kMaxFrames << ") and exit; with\n"
-       << "                         --screenshot, the picture is taken on frame N (default "
-       << kDefaultScreenshotFrames << ").\n"
-       << "                         Without either flag the window stays until it is closed.\n"
-       << "  -h, --help             print this help and exit.\n"
-       << "\n"
-       << "Exit codes:\n"
-       << "  0  success\n"
-       << "  1  internal error (a bug; please report it)\n"
-       << "  2  bad usage (unknown option, missing or invalid value)\n"
-       << "  3  the screenshot could not be written\n"
-       << "  4  the window could not be opened (no X display, no OpenGL)\n";
-  return text.str();
+std::string usageText() {
+  CLI::App app;
+  app.name("irdrill-gui");
+  GuiOptions options;
+  Binding b;
+  setup(app, options, b);
+  return app.help();
 }
 
 }  // namespace irdrill::gui

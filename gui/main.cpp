@@ -1,71 +1,229 @@
-// Entry point of irdrill-gui: turns the command line into a run of the window loop and
-// every way that run can end into one of the documented exit codes.
+// Entry point of irdrill-gui: the command line, the frame loop with its scripted input
+// (--play), screenshots and dumps, and every way a run can end as a documented exit code.
 #include "app_window.hpp"
 #include "cli_options.hpp"
 #include "display_probe.hpp"
 #include "exit_codes.hpp"
+#include "input_script.hpp"
 #include "screenshot.hpp"
+#include "session_host.hpp"
+#include "shell.hpp"
 
+#include <SFML/System/String.hpp>
+#include <SFML/Window/Event.hpp>
+#include <SFML/Window/VideoMode.hpp>
+
+#include <algorithm>
 #include <exception>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+// Set by gui/CMakeLists.txt: the source tree, whose scenarios/ the picker lists.
+#ifndef IRDRILL_SOURCE_DIR
+#define IRDRILL_SOURCE_DIR "."
+#endif
+
 namespace {
 
 using irdrill::gui::ExitCode;
+namespace gui = irdrill::gui;
 
 constexpr std::string_view kProgram = "irdrill-gui";
+constexpr unsigned kWindowWidthPx = 1600;
+constexpr unsigned kWindowHeightPx = 900;
 
 ExitCode report(ExitCode code, std::string_view message) {
   std::cerr << kProgram << ": error: " << message << '\n';
   return code;
 }
 
+std::optional<sf::Keyboard::Key> keyNamed(const std::string& name) {
+  static const std::pair<const char*, sf::Keyboard::Key> kKeys[] = {
+      {"space", sf::Keyboard::Space},   {"enter", sf::Keyboard::Enter},   {"escape", sf::Keyboard::Escape},
+      {"tab", sf::Keyboard::Tab},       {"backspace", sf::Keyboard::Backspace}, {"f2", sf::Keyboard::F2},
+      {"left", sf::Keyboard::Left},     {"right", sf::Keyboard::Right}, {"up", sf::Keyboard::Up},
+      {"down", sf::Keyboard::Down},     {"delete", sf::Keyboard::Delete}};
+  for (const auto& [keyName, key] : kKeys) {
+    if (name == keyName) return key;
+  }
+  return std::nullopt;
+}
+
+sf::Event keyEvent(sf::Keyboard::Key key, bool pressed) {
+  sf::Event event{};
+  event.type = pressed ? sf::Event::KeyPressed : sf::Event::KeyReleased;
+  event.key.code = key;
+  return event;
+}
+
+// Feeds one scripted input to the window as the events a person would cause. A key's
+// release is held back one frame (`releases`): ImGui sees a key only if it is down when
+// the frame starts.
+void feedScriptInput(gui::AppWindow& app, const gui::ScriptInput& input, std::vector<sf::Event>& releases) {
+  sf::Event event{};
+  switch (input.kind) {
+    case gui::ScriptInput::Kind::MouseMove:
+    case gui::ScriptInput::Kind::Click:
+      event.type = sf::Event::MouseMoved;
+      event.mouseMove.x = static_cast<int>(input.xPx);
+      event.mouseMove.y = static_cast<int>(input.yPx);
+      app.feedEvent(event);
+      if (input.kind == gui::ScriptInput::Kind::Click) {
+        // The backend latches a press, so press and release in one frame still click.
+        event.type = sf::Event::MouseButtonPressed;
+        event.mouseButton.button = sf::Mouse::Left;
+        event.mouseButton.x = static_cast<int>(input.xPx);
+        event.mouseButton.y = static_cast<int>(input.yPx);
+        app.feedEvent(event);
+        event.type = sf::Event::MouseButtonReleased;
+        app.feedEvent(event);
+      }
+      break;
+    case gui::ScriptInput::Kind::Key:
+      if (const auto key = keyNamed(input.key)) {
+        app.feedEvent(keyEvent(*key, true));
+        releases.push_back(keyEvent(*key, false));
+      }
+      break;
+    case gui::ScriptInput::Kind::Text: {
+      const sf::String text = sf::String::fromUtf8(input.text.begin(), input.text.end());
+      for (std::size_t i = 0; i < text.getSize(); ++i) {
+        event.type = sf::Event::TextEntered;
+        event.text.unicode = text[i];
+        app.feedEvent(event);
+      }
+      break;
+    }
+  }
+}
+
+std::optional<std::string> readFile(const std::filesystem::path& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot read '" + path.string() + "'";
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  return std::nullopt;
+}
+
 ExitCode run(int argc, char** argv) {
-  const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
-  const auto parsed = irdrill::gui::parse_command_line(args);
+  const auto parsed = gui::parseCommandLine(argc, argv);
   if (parsed.error) {
     std::cerr << kProgram << ": error: " << *parsed.error << '\n'
               << "Try '" << kProgram << " --help' for more information.\n";
     return ExitCode::bad_usage;
   }
-  const irdrill::gui::GuiOptions& options = parsed.options;
-  if (options.show_help) {
-    std::cout << irdrill::gui::usage_text(kProgram);
+  if (parsed.showHelp) {
+    std::cout << gui::usageText();
     return ExitCode::ok;
   }
+  const gui::GuiOptions& options = parsed.options;
 
-  if (const auto reason = irdrill::gui::display_unavailable_reason()) {
+  // The script is checked before any window opens: a typo fails fast, located.
+  gui::ScriptParse script;
+  if (options.play) {
+    std::string text;
+    if (const auto error = readFile(*options.play, text)) return report(ExitCode::bad_usage, *error);
+    script = gui::parseInputScript(text, options.play->string());
+    if (!script.errors.empty()) {
+      for (const auto& error : script.errors) std::cerr << error << '\n';
+      return ExitCode::bad_usage;
+    }
+  }
+
+  if (const auto reason = gui::display_unavailable_reason()) {
     return report(ExitCode::window_failed, "cannot open the window: " + *reason);
   }
 
-  std::optional<int> frame_limit = options.frames;
-  if (options.screenshot && !frame_limit) {
-    frame_limit = irdrill::gui::kDefaultScreenshotFrames;
+  std::optional<int> frameLimit = options.frames;
+  if (options.screenshot && !frameLimit && !options.play) frameLimit = gui::kDefaultScreenshotFrames;
+  if (options.play && !frameLimit && !script.steps.empty()) {
+    // The script ends a couple of frames after its last step, so the actions it queued
+    // are applied and drawn.
+    frameLimit = script.steps.back().frame + 2;
   }
 
   try {
-    irdrill::gui::AppWindow app;
-    for (int frame = 1; !frame_limit || frame <= *frame_limit; ++frame) {
-      if (!app.poll_events()) {
-        if (options.screenshot) {
-          return report(ExitCode::screenshot_failed,
-                        "the window was closed before the screenshot was taken");
-        }
-        return ExitCode::ok;
+    // As large as the design size, but never larger than the screen (Xvfb's, say).
+    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+    gui::AppWindow app(std::min(kWindowWidthPx, desktop.width), std::min(kWindowHeightPx, desktop.height),
+                       options.uiScale);
+    gui::Shell shell(app, {std::filesystem::path(IRDRILL_SOURCE_DIR), std::filesystem::current_path()});
+    if (options.events) {
+      if (const auto error = shell.host().writeEventsTo(*options.events)) return report(ExitCode::bad_usage, *error);
+    }
+    if (options.scenario || options.session) {
+      const gui::OpenOutcome opened = options.session ? shell.openSession(*options.session)
+                                                      : shell.openScenario(*options.scenario, options.seed, options.overrides);
+      if (!opened.ok && options.nonInteractive()) {
+        return report(ExitCode::bad_usage, "cannot open '" +
+                                               (options.session ? *options.session : *options.scenario).string() + "'");
       }
-      app.render_frame();
-      if (options.screenshot && frame_limit && frame == *frame_limit) {
-        if (const auto error = irdrill::gui::save_window_png(app.window(), *options.screenshot)) {
-          return report(ExitCode::screenshot_failed, *error);
+      if (opened.ok && options.untilUs) {
+        const auto& live = shell.host().live();
+        if (*options.untilUs < live.now()) {
+          return report(ExitCode::bad_usage, "--until is before the session's clock");
+        }
+        gui::runClockTo(shell.host().live(), *options.untilUs, shell.budget().maxSliceUs);
+      }
+    }
+    if (options.saveSession) shell.setSessionPath(*options.saveSession);
+
+    std::size_t nextStep = 0;
+    std::vector<sf::Event> pendingReleases;
+    bool quit = false;
+    for (int frame = 1; !quit && (!frameLimit || frame <= *frameLimit); ++frame) {
+      if (!app.pollEvents(!options.play, {})) {
+        if (options.screenshot) {
+          return report(ExitCode::screenshot_failed, "the window was closed before the screenshot was taken");
+        }
+        break;
+      }
+      for (const sf::Event& release : pendingReleases) app.feedEvent(release);
+      pendingReleases.clear();
+      shell.beforeFrame();
+      std::vector<std::string> screenshots;
+      for (; nextStep < script.steps.size() && script.steps[nextStep].frame == frame; ++nextStep) {
+        const gui::ScriptStep& step = script.steps[nextStep];
+        if (const auto* input = std::get_if<gui::ScriptInput>(&step.what)) {
+          feedScriptInput(app, *input, pendingReleases);
+          continue;
+        }
+        const auto& command = std::get<gui::ScriptCommand>(step.what);
+        if (command.kind == gui::ScriptCommand::Kind::Screenshot) screenshots.push_back(command.text);
+        if (command.kind == gui::ScriptCommand::Kind::Quit) quit = true;
+        if (const auto error = shell.applyScriptCommand(command)) {
+          return report(ExitCode::bad_usage, options.play->string() + ":" + std::to_string(step.line) + ": " + *error);
+        }
+      }
+
+      const double frameDtS = app.beginFrame();
+      shell.frame(frameDtS);
+      app.endFrame([&shell](sf::RenderTarget& target) { shell.drawSfml(target); });
+
+      const bool lastFrame = quit || (frameLimit && frame == *frameLimit);
+      if (options.screenshot && lastFrame) screenshots.push_back(options.screenshot->string());
+      for (const auto& path : screenshots) {
+        if (const auto error = gui::save_window_png(app.window(), path)) return report(ExitCode::screenshot_failed, *error);
+      }
+      if (options.uiDump && lastFrame) {
+        if (const auto error = gui::writeFileReplacing(*options.uiDump, shell.uiDump().toJson())) {
+          return report(ExitCode::bad_usage, *error);
         }
       }
       app.present();
     }
-  } catch (const irdrill::gui::WindowOpenError& e) {
+
+    if (options.saveSession && shell.host().isOpen()) {
+      if (const auto error = shell.host().saveSession(*options.saveSession)) return report(ExitCode::bad_usage, *error);
+    }
+    if (const auto error = shell.host().finish()) return report(ExitCode::bad_usage, *error);
+  } catch (const gui::WindowOpenError& e) {
     return report(ExitCode::window_failed, std::string("cannot open the window: ") + e.what());
   }
   return ExitCode::ok;
