@@ -15,7 +15,9 @@ namespace irdrill::gui {
 void drawJournalSection(const session::LiveSession& session, UiState& ui) {
   PanelState& state = panelState();
   // Rebuilt only when the log or the events grew: journalRows walks the event log.
-  if (state.journalLogSize != session.log().size() || state.journalEventCount != session.events().size()) {
+  if (state.journalEvents != &session.events() || state.journalLogSize != session.log().size() ||
+      state.journalEventCount != session.events().size()) {
+    state.journalEvents = &session.events();
     state.journal = view_model::journalRows(session.log(), session.events());
     state.journalLogSize = session.log().size();
     state.journalEventCount = session.events().size();

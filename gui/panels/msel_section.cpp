@@ -30,7 +30,7 @@ exercise::DecisionResult checkAll(const exercise::Exercise& exercise, const std:
 
 void drawArrivals(const session::LiveSession& session, UiState& ui) {
   const exercise::Exercise& exercise = session.exercise();
-  const auto rows = vm::mselRows(exercise.arrivals(), session.scenario());
+  const auto rows = vm::mselRows(exercise.arrivals(), session.scenario(), session.log());
   if (rows.empty()) {
     ImGui::TextDisabled("No scheduled arrival: inject one below.");
     return;

@@ -53,7 +53,8 @@ struct PanelState {
   view_model::EventFilter eventFilter;
   EventLogCache eventLog;
   std::optional<std::uint64_t> scrolledToSeq;  // the focus already scrolled to
-  // The journal, rebuilt when the log or the events grow.
+  // The journal, rebuilt when the log or the events grow (or another session shows).
+  const void* journalEvents = nullptr;
   std::size_t journalLogSize = static_cast<std::size_t>(-1), journalEventCount = 0;
   std::vector<view_model::JournalRow> journal;
 };

@@ -53,6 +53,14 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
   }
   ImGui::SameLine();
   ImGui::TextDisabled("now %s", vm::clockText(nowUs).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("(deadlines)");
+  if (ImGui::IsItemHovered()) {
+    // Every rule of the scoring, also those no incident has started yet.
+    std::string rules;
+    for (const std::string& text : vm::deadlineRuleTexts(session.scenario().scoring)) rules += text + "\n";
+    ImGui::SetTooltip("%s", rules.empty() ? "The scenario's scoring has no deadline." : rules.c_str());
+  }
   if (incidents.empty()) {
     ImGui::TextDisabled(ui.view == ViewMode::Player ? "No incident known to the team yet." : "No incident yet.");
     return;

@@ -12,6 +12,25 @@ const incident::IncidentSourceDef* findSource(const scenario::ScenarioDef& scena
   return nullptr;
 }
 
+// The target of the n-th applied fire / schedule of the log, "" if none.
+std::string injectTarget(const std::vector<session::SessionEntry>& log, const std::string& arrivalId) {
+  const std::size_t at = arrivalId.rfind('@');
+  if (at == std::string::npos) return {};
+  int wanted = 0;
+  for (std::size_t i = at + 1; i < arrivalId.size(); ++i) {
+    if (arrivalId[i] < '0' || arrivalId[i] > '9' || wanted > 1'000'000) return {};
+    wanted = wanted * 10 + (arrivalId[i] - '0');
+  }
+  int n = 0;
+  for (const session::SessionEntry& entry : log) {
+    if (entry.kind != session::SessionEntry::Kind::Inject || entry.inject.action == exercise::InjectAction::Skip) {
+      continue;
+    }
+    if (++n == wanted) return entry.inject.target;
+  }
+  return {};
+}
+
 session::SessionEntry injectEntry(exercise::InjectOrder order, const std::string& seat,
                                   const std::string& rationale) {
   session::SessionEntry entry;
@@ -34,7 +53,8 @@ const char* arrivalStatusName(exercise::ArrivalView::Status status) {
 }
 
 std::vector<MselRow> mselRows(const std::vector<exercise::ArrivalView>& arrivals,
-                              const scenario::ScenarioDef& scenario) {
+                              const scenario::ScenarioDef& scenario,
+                              const std::vector<session::SessionEntry>& log) {
   std::vector<MselRow> rows;
   rows.reserve(arrivals.size());
   for (const auto& a : arrivals) {
@@ -48,6 +68,9 @@ std::vector<MselRow> mselRows(const std::vector<exercise::ArrivalView>& arrivals
     if (const incident::IncidentSourceDef* source = findSource(scenario, a.source)) {
       if (!source->loss.person.empty()) row.target = source->loss.person;
       else if (!source->insider.person.empty()) row.target = source->insider.person;
+    }
+    if (a.injected) {
+      if (std::string target = injectTarget(log, a.id); !target.empty()) row.target = std::move(target);
     }
     row.procedure = a.procedure.empty() ? "(none)" : a.procedure;
     row.status = a.status;

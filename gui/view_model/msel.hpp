@@ -29,8 +29,11 @@ struct MselRow {
 };
 
 // In the order Exercise::arrivals gives (time order; equal times keep creation order).
+// The target of an injected arrival comes from the session `log`: the library numbers
+// injects in the order they were applied ("<source>@<n>" is the n-th fire or schedule).
 std::vector<MselRow> mselRows(const std::vector<exercise::ArrivalView>& arrivals,
-                              const scenario::ScenarioDef& scenario);
+                              const scenario::ScenarioDef& scenario,
+                              const std::vector<session::SessionEntry>& log = {});
 
 // Entries of the facilitator's console. seat and rationale go into the inject order.
 session::SessionEntry fireEntry(const std::string& source, const std::string& target, const std::string& seat,

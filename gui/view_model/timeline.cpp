@@ -116,6 +116,23 @@ std::vector<TimelineRow> timelineRows(const std::vector<exercise::IncidentView>&
   return rows;
 }
 
+std::vector<std::string> deadlineRuleTexts(const scoring::ScoringDef& scoring) {
+  std::vector<std::string> texts;
+  for (const scoring::DeadlineDef& def : scoring.deadlines) {
+    std::string text = def.id + ": " + response::kEffectNames[static_cast<std::size_t>(def.effect)] + " within " +
+                       core::spanText(def.withinS) + " from " +
+                       scoring::kDeadlineFromNames[static_cast<std::size_t>(def.from)];
+    for (std::size_t i = 0; i < def.appliesIf.size(); ++i) {
+      const response::ConditionTerm& term = def.appliesIf[i];
+      text += i == 0 ? ", if " : " and ";
+      if (term.negated) text += "not ";
+      text += response::kConditionNames[static_cast<std::size_t>(term.condition)];
+    }
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
 float rowTopPx(const RowLayout& layout, int row) {
   return layout.headerPx + static_cast<float>(row) * layout.rowHeightPx;
 }

@@ -76,6 +76,11 @@ TimelineRow timelineRow(const exercise::IncidentView& incident, core::TimeUs now
 std::vector<TimelineRow> timelineRows(const std::vector<exercise::IncidentView>& incidents,
                                       core::TimeUs nowUs, const scoring::ScoringDef& scoring);
 
+// The scoring's deadline rules for people, including those whose clock has not started
+// for any incident yet: "authority_preliminary_report: report_authority within 3.0 days
+// from detection, if leak_confirmed and personal_data".
+std::vector<std::string> deadlineRuleTexts(const scoring::ScoringDef& scoring);
+
 // Rows below a header strip (the axis), each rowHeightPx high.
 struct RowLayout {
   float headerPx = 18;

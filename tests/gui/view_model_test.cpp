@@ -515,3 +515,32 @@ TEST_CASE("The bundled lost laptop offers its salespeople as inject targets") {
   CHECK(targets.size() == 6);
   CHECK(std::find(targets.begin(), targets.end(), "sales-03") != targets.end());
 }
+
+TEST_CASE("Deadline rules read as sentences, conditions included") {
+  const scenario::ScenarioDef s = bundled("phishing-exfiltration.yaml");
+  const auto texts = deadlineRuleTexts(s.scoring);
+  REQUIRE(texts.size() == s.scoring.deadlines.size());
+  CHECK(std::find(texts.begin(), texts.end(),
+                  "authority_preliminary_report: report_authority within 3.0 days from detection, "
+                  "if leak_confirmed and personal_data") != texts.end());
+  CHECK(std::find(texts.begin(), texts.end(),
+                  "lost_device_wiped: remote_wipe within 24.0 h from detection, if item_missing and not encrypted") !=
+        texts.end());
+}
+
+TEST_CASE("An injected lost laptop shows its target person in the MSEL") {
+  const scenario::ScenarioDef s = bundled("lost-laptop.yaml");
+  exercise::Exercise run(s, 1, 0);
+  run.runUntil(at(10));
+  std::vector<session::SessionEntry> log{fireEntry("tpl-lost-laptop-cafe", "sales-05", "facilitator", "")};
+  const auto result = run.injectOrder(log[0].inject);
+  INFO(result.reason);
+  REQUIRE(result.applied);
+  log[0].atUs = run.now();
+  const auto rows = mselRows(run.arrivals(), s, log);
+  const auto it = std::find_if(rows.begin(), rows.end(), [&](const MselRow& r) { return r.arrival == result.createdId; });
+  REQUIRE(it != rows.end());
+  CHECK(it->injected);
+  CHECK(it->target == "sales-05");
+  CHECK(mselRows(run.arrivals(), s).size() == rows.size());  // without the log: the same rows, target unknown
+}
