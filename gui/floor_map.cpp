@@ -93,7 +93,7 @@ sf::Vector2f FloorMap::toScreen(world::Vec2 positionM) const {
 
 sf::Vector2f FloorMap::offsiteSlot(int box, int slot) const {
   const Rect& r = offsiteBoxes_[static_cast<std::size_t>(box)];
-  const float step = 2.6f * kPersonRadiusPx;
+  const float step = 3.6f * kPersonRadiusPx;  // room for the items drawn around a person
   const int columns = std::max(1, static_cast<int>((r.w - step) / step));
   const float top = r.y + 18.0f;  // below the label
   return {r.x + step * (0.75f + static_cast<float>(slot % columns)),
@@ -142,6 +142,12 @@ void FloorMap::prepare(const Rect& canvas, const day::OfficeDay* day, const MapS
     for (const auto& place : scenario_.office.offsitePlaces) boxNames.push_back(place.id);
   }
   if (day) boxNames.push_back("in transit");
+  // Two places of one name (a scenario's own "home" and the day's) stay apart on screen.
+  for (std::size_t b = 1; b < boxNames.size(); ++b) {
+    int same = 1;
+    for (std::size_t a = 0; a < b; ++a) same += boxNames[a].rfind(boxNames[b], 0) == 0 ? 1 : 0;
+    if (same > 1) boxNames[b] += " (" + std::to_string(same) + ")";
+  }
   const bool showOffsite = layers.offsite && !boxNames.empty();
   const double columnM = showOffsite ? std::max(0.35 * floor.widthM, 8.0) : 0.0;
   const double contentWM = floor.widthM + (showOffsite ? kOffsiteGapM + columnM : 0.0);
@@ -197,7 +203,8 @@ void FloorMap::prepare(const Rect& canvas, const day::OfficeDay* day, const MapS
       }
       discs_.push_back({at.x, at.y, 5.0f, kGatewayColour, sf::Color(40, 20, 50), 1.0f});
       targets_.push_back({Selection{Selection::Kind::Gateway, static_cast<int>(g)}, at.x, at.y, kPickRadiusPx});
-      label({at.x + 7, at.y - 16}, floor.gateways[g].id, imColour(kGatewayColour), false);
+      // Below the marker: room names sit at room centres, often where the gateway is.
+      label({at.x + 6, at.y + 4}, floor.gateways[g].id, imColour(kGatewayColour), false);
     }
   }
   if (showOffsite) {

@@ -170,7 +170,9 @@ std::variant<ScriptInput, ScriptCommand> parseAction(const Json& line) {
     if (name == "step") return command(ScriptCommand::Kind::Step);
     if (name == "express") return command(ScriptCommand::Kind::Express);
     if (name == "reset_layout") return command(ScriptCommand::Kind::ResetLayout);
-    throw LineError{"cmd '" + name + "' is not a command (expected one of: pause, play, step, express, reset_layout)"};
+    if (name == "run_to_end") return command(ScriptCommand::Kind::RunToEnd);
+    throw LineError{"cmd '" + name +
+                    "' is not a command (expected one of: pause, play, step, express, reset_layout, run_to_end)"};
   }
   if (key == "speed") {
     if (!value.is_number() || !(value.get<double>() > 0) || !std::isfinite(value.get<double>())) {

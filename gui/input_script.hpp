@@ -4,7 +4,8 @@
 //   {"frame":3,"click":[x,y]}           move, press and release the left button
 //   {"frame":3,"key":"space"}           press and release a key (names: keyNames below)
 //   {"frame":3,"text":"漏えい"}          type text (UTF-8, as IME commits arrive)
-//   {"frame":3,"cmd":"pause"}           also "play", "step", "express", "reset_layout"
+//   {"frame":3,"cmd":"pause"}           also "play", "step", "express", "reset_layout",
+//                                       "run_to_end" (the whole horizon, as `irdrill replay`)
 //   {"frame":3,"speed":3600}            simulated seconds per wall second
 //   {"frame":3,"run_until":"d0 11:00"}  run the clock there now (synchronous)
 //   {"frame":3,"decision":{...}}        a player decision (kind, incident, step, ...)
@@ -44,7 +45,7 @@ inline constexpr const char* kScriptKeyNames[] = {"space", "enter", "escape", "t
 
 struct ScriptCommand {
   enum class Kind {
-    Pause, Play, Step, Express, ResetLayout, Speed, RunUntil, Entry, View, Seat,
+    Pause, Play, Step, Express, ResetLayout, RunToEnd, Speed, RunUntil, Entry, View, Seat,
     SelectIncident, Screenshot, Quit
   };
   Kind kind = Kind::Pause;

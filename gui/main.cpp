@@ -173,6 +173,7 @@ ExitCode run(int argc, char** argv) {
       }
     }
     if (options.saveSession) shell.setSessionPath(*options.saveSession);
+    shell.setEchoFeedback(options.play.has_value());
 
     std::size_t nextStep = 0;
     std::vector<sf::Event> pendingReleases;

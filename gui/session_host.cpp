@@ -16,8 +16,20 @@ namespace {
 
 // Same directory as the target so the rename cannot cross file systems; the pid keeps two
 // concurrent runs apart.
+// Built by appending: GCC 12 warns (falsely, -Wrestrict) on "literal" + std::string.
 fs::path tempPathFor(const fs::path& target) {
-  return target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  std::string name = ".";
+  name += target.filename().string();
+  name += ".tmp-";
+  name += std::to_string(::getpid());
+  return target.parent_path() / name;
+}
+
+std::string quotedPath(const fs::path& path) {
+  std::string out = "'";
+  out += path.string();
+  out += '\'';
+  return out;
 }
 
 std::optional<std::string> refuseNonRegular(const fs::path& path) {
@@ -25,7 +37,7 @@ std::optional<std::string> refuseNonRegular(const fs::path& path) {
   const fs::file_status status = fs::symlink_status(path, ec);
   if (ec || status.type() == fs::file_type::not_found) return std::nullopt;
   if (status.type() != fs::file_type::regular) {
-    return "'" + path.string() + "' exists and is not a regular file (a symlink, device or directory): not replaced";
+    return quotedPath(path) + " exists and is not a regular file (a symlink, device or directory): not replaced";
   }
   return std::nullopt;
 }
@@ -41,7 +53,7 @@ std::optional<std::string> renameIntoPlace(const fs::path& temp, const fs::path&
   if (ec) {
     std::error_code ignored;
     fs::remove(temp, ignored);
-    return "cannot move '" + target.string() + "' into place: " + ec.message();
+    return "cannot move " + quotedPath(target) + " into place: " + ec.message();
   }
   return std::nullopt;
 }
@@ -64,7 +76,7 @@ std::optional<std::string> writeFileReplacing(const fs::path& path, const std::s
     if (!out) {
       std::error_code ignored;
       fs::remove(temp, ignored);
-      return "cannot write '" + path.string() + "' (does its directory exist and is it writable?)";
+      return "cannot write " + quotedPath(path) + " (does its directory exist and is it writable?)";
     }
   }
   return renameIntoPlace(temp, path);
@@ -84,7 +96,7 @@ std::optional<std::string> SessionHost::writeEventsTo(const fs::path& path) {
   eventsPath_ = path;
   eventsTempPath_ = tempPathFor(path);
   eventsFile_.open(eventsTempPath_, std::ios::binary | std::ios::trunc);
-  if (!eventsFile_) return "cannot write '" + path.string() + "' (does its directory exist and is it writable?)";
+  if (!eventsFile_) return "cannot write " + quotedPath(path) + " (does its directory exist and is it writable?)";
   eventsSink_ = std::make_unique<exercise::JsonLinesEventSink>(eventsFile_);
   return std::nullopt;
 }
@@ -194,14 +206,16 @@ std::vector<std::string> SessionHost::scenarioTexts() const {
 std::optional<std::string> SessionHost::saveSession(const fs::path& path) const {
   if (!live_) return std::string("no session is open: nothing to save");
   session::SessionDef def = live_->session();
-  // Relative to the session file's folder, where loadSessionScenario looks first, so the
-  // pair can be moved together.
+  // Relative to the session file's folder (where loadSessionScenario looks first) when the
+  // scenario is in that folder's tree, so the pair can be moved together; else absolute,
+  // so the file replays from any working directory.
   std::error_code ec;
-  const fs::path scenarioAbsolute = fs::absolute(def.scenarioPath, ec);
-  const fs::path sessionDir = fs::absolute(path, ec).parent_path();
+  const fs::path scenarioAbsolute = fs::absolute(def.scenarioPath, ec).lexically_normal();
+  const fs::path sessionDir = fs::absolute(path, ec).parent_path().lexically_normal();
   if (!ec) {
-    const fs::path relative = fs::proximate(scenarioAbsolute, sessionDir, ec);
-    if (!ec && !relative.empty()) def.scenarioPath = relative.generic_string();
+    const fs::path relative = scenarioAbsolute.lexically_relative(sessionDir);
+    const bool inTree = !relative.empty() && *relative.begin() != "..";
+    def.scenarioPath = inTree ? relative.generic_string() : scenarioAbsolute.generic_string();
   }
   return writeFileReplacing(path, session::sessionToJson(def));
 }
@@ -215,7 +229,7 @@ std::optional<std::string> SessionHost::finish() {
   if (!good) {
     std::error_code ignored;
     fs::remove(eventsTempPath_, ignored);
-    return "cannot write '" + eventsPath_->string() + "'";
+    return "cannot write " + quotedPath(*eventsPath_);
   }
   return renameIntoPlace(eventsTempPath_, *eventsPath_);
 }

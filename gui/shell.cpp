@@ -82,6 +82,10 @@ std::optional<std::string> Shell::applyScriptCommand(const ScriptCommand& comman
       splits_ = LayoutSplits{};
       ui_.resetLayout = true;
       break;
+    case Kind::RunToEnd:
+      host_.live().runToEnd();
+      mapTimeUs_ = host_.live().now();
+      break;
     case Kind::Speed:
       run.speedSimSPerWallS = command.speedSimSPerWallS;
       run.express = false;
@@ -125,7 +129,11 @@ FrameAdvance Shell::frame(double frameDtS) {
   }
   auto& live = host_.live();
   handleShortcuts(ui_);
+  const std::size_t queued = ui_.actions.size();
   applyQueuedActions(live, ui_);
+  if (echoFeedback_) {
+    for (std::size_t i = std::min(queued, ui_.feedback.size()); i-- > 0;) std::cerr << "irdrill-gui: " << ui_.feedback[i].text << '\n';
+  }
   advance = advanceClock(live, ui_, frameDtS, budget_);
   if (!ui_.run.express) mapTimeUs_ = live.now();
   knownMissing_ = view_model::knownMissingItems(live.exercise().incidents());

@@ -41,6 +41,8 @@ class Shell {
   OpenOutcome openScenario(const std::filesystem::path& path, std::optional<std::uint64_t> seed,
                            const std::vector<std::string>& overrides);
   OpenOutcome openSession(const std::filesystem::path& path);
+  // Scripts: every action's feedback also goes to stderr, so a log shows what applied.
+  void setEchoFeedback(bool on) { echoFeedback_ = on; }
   // Where "Save session" writes (the top bar's field).
   void setSessionPath(const std::filesystem::path& path);
 
@@ -71,7 +73,8 @@ class Shell {
   FrameBudget budget_;
   std::unique_ptr<FloorMap> map_;
   bool mapVisible_ = false;
-  bool mapDragged_ = false;  // the press on the map became a drag: no pick on release
+  bool mapDragged_ = false;
+  bool echoFeedback_ = false;  // the press on the map became a drag: no pick on release
   core::TimeUs mapTimeUs_ = 0;  // frozen while express runs
   double wallTimeS_ = 0;
   std::set<std::string> knownMissing_;
