@@ -76,7 +76,8 @@ void drawDecisionsSection(const session::LiveSession& session, UiState& ui) {
   }
   if (fields.deadline) widgets::stringCombo("deadline", vm::deadlineIds(session.scenario()), form.deadline);
   ImGui::InputTextWithHint("seat", "who decides: IT lead, CISO, PR...", &ui.seat);
-  ImGui::InputTextMultiline("why", &form.rationale, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
+  ImGui::TextDisabled("why (any language)");
+  ImGui::InputTextMultiline("##why", &form.rationale, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
 
   exercise::Decision decision;
   decision.kind = kind;
@@ -88,7 +89,13 @@ void drawDecisionsSection(const session::LiveSession& session, UiState& ui) {
   if (fields.deadline) decision.deadline = form.deadline;
   decision.seat = ui.seat;
   decision.rationale = form.rationale;
-  if (widgets::checkedButton("Decide", exercise.check(decision), true)) {
+  exercise::DecisionResult check;
+  if (const auto missing = vm::missingChoice(decision)) {
+    check.reason = *missing;
+  } else {
+    check = exercise.check(decision);
+  }
+  if (widgets::checkedButton("Decide", check, true)) {
     ui.actions.push_back(vm::decisionEntry(std::move(decision)));
     form.rationale.clear();
   }

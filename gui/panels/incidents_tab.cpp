@@ -95,15 +95,14 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##mark_note", "evaluator's note for the next mark", &state.markNote);
   }
-  const int columns = evaluator ? 7 : 6;
+  const int columns = evaluator ? 6 : 5;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("checklist", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("step", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("state");
-  ImGui::TableSetupColumn("role");
-  ImGui::TableSetupColumn("responder");
+  ImGui::TableSetupColumn("who");
   ImGui::TableSetupColumn("queue wait");
   if (evaluator) ImGui::TableSetupColumn("mark");
   ImGui::TableSetupColumn("decide");
@@ -120,9 +119,9 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.stateText.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.role.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.responder.c_str());
+    // The responder once someone started it, the role (greyed) before.
+    if (row.responder == "-") ImGui::TextDisabled("%s", row.role.c_str());
+    else ImGui::TextUnformatted(row.responder.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.wait.c_str());
     if (evaluator) {
@@ -169,14 +168,12 @@ void drawIncidentsTab(const session::LiveSession& session, UiState& ui) {
   drawIncidentList(incidents, ui);
   widgets::showFeedback(ui, {"checklist", "decisions"});
   ImGui::Separator();
-  const exercise::IncidentView* selected = nullptr;
+  const exercise::IncidentView* selected = &incidents.front();
   for (const auto& x : incidents) {
     if (x.id == ui.selectedIncident) selected = &x;
   }
-  if (!selected) {
-    ImGui::TextDisabled("Select an incident (here or on the timeline) for its procedure checklist.");
-    return;
-  }
+  // Nothing selected, or hidden by the player view: the first incident shown.
+  ui.selectedIncident = selected->id;
   drawChecklist(session, *selected, ui);
 }
 

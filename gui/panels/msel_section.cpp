@@ -111,7 +111,8 @@ void drawInjectForm(const session::LiveSession& session, UiState& ui) {
     if (when.timeUs) ImGui::TextDisabled("= %s", vm::clockText(*when.timeUs).c_str());
     else ImGui::TextColored(ImVec4(1.0f, 0.65f, 0.25f, 1.0f), "%s", when.error.c_str());
   }
-  ImGui::InputTextMultiline("why##inject", &form.rationale, ImVec2(-1, ImGui::GetTextLineHeight() * 2.5f));
+  ImGui::TextDisabled("why (any language)");
+  ImGui::InputTextMultiline("##inject_why", &form.rationale, ImVec2(-1, ImGui::GetTextLineHeight() * 2.5f));
 
   const std::string target = chosen.needsPeople ? form.target : std::string();
   session::SessionEntry entry = form.schedule && when.timeUs

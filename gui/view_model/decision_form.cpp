@@ -69,6 +69,17 @@ std::vector<std::string> deadlineIds(const scenario::ScenarioDef& scenario) {
   return ids;
 }
 
+std::optional<std::string> missingChoice(const exercise::Decision& decision) {
+  const DecisionFields f = fieldsOf(decision.kind);
+  if (f.incident && decision.incident.empty()) return "choose an incident";
+  if (f.step && decision.step.empty()) return "choose a step";
+  if (f.procedure && decision.procedure.empty()) return "choose a procedure";
+  if (f.role && decision.role.empty()) return "choose a role";
+  if (f.item && decision.item.empty()) return "choose an item with a tag alert";
+  if (f.deadline && decision.deadline.empty()) return "choose a deadline";
+  return std::nullopt;
+}
+
 session::SessionEntry decisionEntry(exercise::Decision decision) {
   session::SessionEntry entry;
   entry.kind = session::SessionEntry::Kind::Decision;

@@ -4,6 +4,7 @@
 // (Exercise::check), made live as the form is filled.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ std::vector<AlertedItem> itemsWithRecentAlerts(const std::vector<exercise::Exerc
 std::vector<std::string> procedureIds(const scenario::ScenarioDef& scenario);
 std::vector<std::string> roleIds(const scenario::ScenarioDef& scenario);
 std::vector<std::string> deadlineIds(const scenario::ScenarioDef& scenario);
+
+// What the form still lacks before the library can judge the decision ("choose a step"),
+// nullopt when every field its kind reads is filled in.
+std::optional<std::string> missingChoice(const exercise::Decision& decision);
 
 session::SessionEntry decisionEntry(exercise::Decision decision);
 

@@ -544,3 +544,19 @@ TEST_CASE("An injected lost laptop shows its target person in the MSEL") {
   CHECK(it->target == "sales-05");
   CHECK(mselRows(run.arrivals(), s).size() == rows.size());  // without the log: the same rows, target unknown
 }
+
+TEST_CASE("The decisions form asks for each field its kind reads before the library judges it") {
+  exercise::Decision d;
+  d.kind = exercise::DecisionKind::OrderStep;
+  CHECK(missingChoice(d) == "choose an incident");
+  d.incident = "phish";
+  CHECK(missingChoice(d) == "choose a step");
+  d.step = "isolate";
+  CHECK_FALSE(missingChoice(d));
+  d.kind = exercise::DecisionKind::CallOnCall;  // reads only the role
+  CHECK(missingChoice(d) == "choose a role");
+  d.kind = exercise::DecisionKind::DismissAlert;
+  CHECK(missingChoice(d) == "choose an item with a tag alert");
+  d.item = "sales-03/laptop";
+  CHECK_FALSE(missingChoice(d));
+}
