@@ -166,7 +166,9 @@ void drawIncidentsTab(const session::LiveSession& session, UiState& ui) {
     return;
   }
   drawIncidentList(incidents, ui);
-  widgets::showFeedback(ui, {"checklist", "decisions"});
+  // The evaluator's marks are not the players' business.
+  if (ui.view == ViewMode::Facilitator) widgets::showFeedback(ui, {"checklist", "decisions"});
+  else widgets::showFeedback(ui, {"decisions"});
   ImGui::Separator();
   const exercise::IncidentView* selected = &incidents.front();
   for (const auto& x : incidents) {

@@ -38,14 +38,13 @@ void drawArrivals(const session::LiveSession& session, UiState& ui) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   const float heightPx = ImGui::GetTextLineHeightWithSpacing() * (std::min<float>(rows.size(), 8) + 1.5f);
-  if (!ImGui::BeginTable("msel", 7, flags, ImVec2(0, heightPx))) return;
+  if (!ImGui::BeginTable("msel", 6, flags, ImVec2(0, heightPx))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("time");
   ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("target");
   ImGui::TableSetupColumn("expected procedure");
   ImGui::TableSetupColumn("status");
-  ImGui::TableSetupColumn("arrival");
   ImGui::TableSetupColumn("");
   ImGui::TableHeadersRow();
   for (const vm::MselRow& row : rows) {
@@ -54,22 +53,31 @@ void drawArrivals(const session::LiveSession& session, UiState& ui) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.time.c_str());
     ImGui::TableNextColumn();
-    widgets::cellText(row.what);
+    ImGui::TextUnformatted(row.what.c_str());
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s\narrival %s%s", row.what.c_str(), row.arrival.c_str(),
+                        row.injected ? ", injected by the facilitator" : "");
+    }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.target.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.procedure.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.statusText.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s%s", row.arrival.c_str(), row.injected ? " (inject)" : "");
+    if (row.injected) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("(inject)");
+    }
     ImGui::TableNextColumn();
     if (row.status == exercise::ArrivalView::Status::Pending) {
-      const auto fireNow = vm::fireArrivalNowEntries(row, ui.seat);
-      if (widgets::checkedButton("fire now", checkAll(exercise, fireNow))) {
-        for (const auto& entry : fireNow) ui.actions.push_back(entry);
+      // One already due fires as the clock moves on: nothing to bring forward.
+      if (row.atUs > session.now()) {
+        const auto fireNow = vm::fireArrivalNowEntries(row, ui.seat);
+        if (widgets::checkedButton("fire now", checkAll(exercise, fireNow))) {
+          for (const auto& entry : fireNow) ui.actions.push_back(entry);
+        }
+        ImGui::SameLine();
       }
-      ImGui::SameLine();
       const auto skip = vm::skipArrivalEntry(row.arrival, ui.seat, "skipped by the facilitator");
       if (widgets::checkedButton("skip", exercise.check(skip.inject))) ui.actions.push_back(skip);
     }
