@@ -17,7 +17,9 @@
 //   {"frame":3,"screenshot":"out.png"}  after this frame is drawn
 //   {"frame":3,"quit":true}             end after this frame
 //
-// Frames count from 1 and never decrease. Blank lines and lines starting with '#' are
+// Frames count from 1 and never decrease. ImGui sees a button as clicked when it goes
+// down and up again: two clicks need at least one frame between them, and a key pressed on
+// frame N is released on frame N+1. Blank lines and lines starting with '#' are
 // skipped. Input events replace the window's own keyboard and mouse while a script plays.
 // Pure: parsed and checked before any window opens, errors located "file:line: ...".
 #pragma once
@@ -40,8 +42,8 @@ struct ScriptInput {
   std::string text;  // Kind::Text: UTF-8
 };
 
-inline constexpr const char* kScriptKeyNames[] = {"space", "enter", "escape", "tab", "backspace",
-                                                  "f2", "left", "right", "up", "down", "delete"};
+inline constexpr const char* kScriptKeyNames[] = {"space", "enter", "escape", "tab", "backspace", "f2",
+                                                  "left", "right", "up", "down", "delete", "home", "end"};
 
 struct ScriptCommand {
   enum class Kind {

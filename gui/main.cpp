@@ -47,7 +47,8 @@ std::optional<sf::Keyboard::Key> keyNamed(const std::string& name) {
       {"space", sf::Keyboard::Space},   {"enter", sf::Keyboard::Enter},   {"escape", sf::Keyboard::Escape},
       {"tab", sf::Keyboard::Tab},       {"backspace", sf::Keyboard::Backspace}, {"f2", sf::Keyboard::F2},
       {"left", sf::Keyboard::Left},     {"right", sf::Keyboard::Right}, {"up", sf::Keyboard::Up},
-      {"down", sf::Keyboard::Down},     {"delete", sf::Keyboard::Delete}};
+      {"down", sf::Keyboard::Down},     {"delete", sf::Keyboard::Delete}, {"home", sf::Keyboard::Home},
+      {"end", sf::Keyboard::End}};
   for (const auto& [keyName, key] : kKeys) {
     if (name == keyName) return key;
   }

@@ -95,7 +95,7 @@ TEST_CASE("Run-until accepts a day and a time, or a time on today's day") {
   }
 }
 
-TEST_CASE("--until takes a clock time from day 0 or a duration since midnight of day 0") {
+TEST_CASE("The --until option takes a clock time from day 0 or a duration since midnight of day 0") {
   CHECK(parseUntilOption("d0 11:00").timeUs == at(0, 11, 0));
   CHECK(parseUntilOption("11:00").timeUs == at(0, 11, 0));
   CHECK(parseUntilOption("11h").timeUs == at(0, 11, 0));

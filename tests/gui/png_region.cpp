@@ -1,0 +1,87 @@
+// Test helper for the scripted GUI test: checks one rectangle of a screenshot, not exact
+// pixels (Mesa versions differ). Usage:
+//   png_region FILE.png X Y W H not-blank           the region has at least 4 colours and
+//                                                   no colour covers more than 99.5% of it
+//   png_region FILE.png X Y W H colour R G B MIN    at least MIN pixels within 24 of (R,G,B)
+// Exit codes: 0 the check holds, 1 it does not, 2 bad usage or unreadable file.
+#include <SFML/Graphics/Image.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+#include <unordered_map>
+
+namespace {
+
+constexpr int kColourTolerance = 24;
+constexpr std::size_t kMinColours = 4;
+constexpr double kMaxDominantShare = 0.995;
+
+bool parseInt(std::string_view text, long& out) {
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc{} && ptr == text.data() + text.size();
+}
+
+int usage() {
+  std::cerr << "usage: png_region FILE.png X Y W H not-blank | colour R G B MIN\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 7) return usage();
+  long x = 0, y = 0, w = 0, h = 0;
+  if (!parseInt(argv[2], x) || !parseInt(argv[3], y) || !parseInt(argv[4], w) || !parseInt(argv[5], h) || w <= 0 ||
+      h <= 0 || x < 0 || y < 0) {
+    return usage();
+  }
+  const std::string_view mode = argv[6];
+  long r = 0, g = 0, b = 0, minPixels = 0;
+  if (mode == "colour") {
+    if (argc != 11 || !parseInt(argv[7], r) || !parseInt(argv[8], g) || !parseInt(argv[9], b) ||
+        !parseInt(argv[10], minPixels)) {
+      return usage();
+    }
+  } else if (mode != "not-blank" || argc != 7) {
+    return usage();
+  }
+  sf::Image image;
+  if (!image.loadFromFile(argv[1])) {
+    std::cerr << "png_region: cannot read image '" << argv[1] << "'\n";
+    return 2;
+  }
+  const sf::Vector2u size = image.getSize();
+  const long x1 = std::min<long>(x + w, size.x), y1 = std::min<long>(y + h, size.y);
+  if (x >= x1 || y >= y1) {
+    std::cerr << "png_region: the region lies outside the " << size.x << "x" << size.y << " image\n";
+    return 2;
+  }
+  std::unordered_map<std::uint32_t, std::size_t> counts;
+  long matching = 0;
+  for (long py = y; py < y1; ++py) {
+    for (long px = x; px < x1; ++px) {
+      const sf::Color c = image.getPixel(static_cast<unsigned>(px), static_cast<unsigned>(py));
+      ++counts[(std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b];
+      if (std::abs(c.r - r) <= kColourTolerance && std::abs(c.g - g) <= kColourTolerance &&
+          std::abs(c.b - b) <= kColourTolerance) {
+        ++matching;
+      }
+    }
+  }
+  const auto total = static_cast<double>((x1 - x) * (y1 - y));
+  if (mode == "colour") {
+    std::cout << "png_region: " << matching << " pixels near (" << r << "," << g << "," << b << ") in " << argv[1]
+              << " [" << x << "," << y << " " << w << "x" << h << "]\n";
+    return matching >= minPixels ? 0 : 1;
+  }
+  std::size_t dominant = 0;
+  for (const auto& entry : counts) dominant = std::max(dominant, entry.second);
+  const double share = static_cast<double>(dominant) / total;
+  std::cout << "png_region: " << counts.size() << " colours, the commonest covers " << share * 100 << "% of "
+            << argv[1] << " [" << x << "," << y << " " << w << "x" << h << "]\n";
+  return counts.size() >= kMinColours && share <= kMaxDominantShare ? 0 : 1;
+}
