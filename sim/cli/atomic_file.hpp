@@ -1,54 +1,55 @@
-// Writes a file so that readers never see it half-written: the content goes to a
-// temporary file beside the target, which is renamed over it only once complete.
-// If anything fails, the target is left as it was and the temporary file is removed.
+// An output file that never damages what is there (docs/cli.md "Output files"):
+// - a regular file (or a new one) is written to a temporary file beside it, fsynced, and
+//   renamed over it only once complete, then the directory is fsynced; on any failure the
+//   previous file is untouched and the temporary file removed. The previous file's
+//   permission bits are kept.
+// - a symlink is followed: its final target is written, atomically, in the target's own
+//   directory; the link stays a link (a dangling link creates its target).
+// - a character device or FIFO (/dev/null, /dev/stdout, a named pipe, a shell's
+//   `>(gzip > x.gz)`) is written directly: there is nothing to replace atomically, and
+//   replacing it by a regular file would break it.
+// - a directory, socket or block device is refused.
+// Every failure is a std::runtime_error "cannot write 'PATH': REASON" with the system's
+// reason (Permission denied, No space left on device...).
 #pragma once
 
-#include <cstdio>
-#include <fstream>
-#include <stdexcept>
+#include <memory>
+#include <ostream>
 #include <string>
-#include <system_error>
-#include <filesystem>
-
-#include <unistd.h>
 
 namespace irdrill::cli {
 
+class FdOutputBuffer;
+
 class AtomicFile {
  public:
-  explicit AtomicFile(std::string path)
-      : path_(std::move(path)), tempPath_(path_ + ".tmp-" + std::to_string(::getpid())) {
-    out_.open(tempPath_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error("cannot write '" + path_ + "'");
-  }
+  // `shownPath` names the file in messages (default: `path`); the output directory writer
+  // passes the final path of a file it stages elsewhere.
+  explicit AtomicFile(std::string path, std::string shownPath = "");
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
-  ~AtomicFile() {
-    if (!committed_) {
-      out_.close();
-      std::error_code ignored;
-      std::filesystem::remove(tempPath_, ignored);
-    }
-  }
+  ~AtomicFile();  // not committed: the temporary file is removed, the target untouched
 
-  std::ostream& stream() { return out_; }
+  std::ostream& stream();
 
-  // Flushes, closes and renames into place; throws if any write failed.
-  void commit() {
-    out_.flush();
-    if (!out_) throw std::runtime_error("error while writing '" + path_ + "'");
-    out_.close();
-    std::error_code error;
-    std::filesystem::rename(tempPath_, path_, error);
-    if (error) throw std::runtime_error("cannot write '" + path_ + "': " + error.message());
-    committed_ = true;
-  }
+  // Flushes, fsyncs and renames into place (or closes a device); throws with the reason
+  // if any write failed.
+  void commit();
+
+  // True when the target is a device or FIFO written in place (no temporary file).
+  bool direct() const { return direct_; }
 
  private:
-  std::string path_;
-  std::string tempPath_;
-  std::ofstream out_;
+  void fail(int errnoValue);
+
+  std::string shownPath_;
+  std::string targetPath_;  // the real file: symlinks followed
+  std::string tempPath_;    // empty when written directly
+  int fd_ = -1;
+  bool direct_ = false;
   bool committed_ = false;
+  std::unique_ptr<FdOutputBuffer> buffer_;
+  std::unique_ptr<std::ostream> stream_;
 };
 
 }  // namespace irdrill::cli

@@ -11,6 +11,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_command.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/core/json_text.hpp"
 #include "sim/montecarlo/paired_model.hpp"
@@ -133,16 +134,14 @@ int runCompare(const CompareOptions& o) {
   }
   const std::uint64_t seed = o.seed.value_or(a.def->defaultSeed);
   const int threads = resolveThreads(o.threads);
-  std::optional<fs::path> dir;
+  std::optional<OutputDirectory> dir;  // staged, swapped in when complete
   if (!o.outDir.empty()) {
-    std::error_code ec;
-    fs::create_directories(o.outDir, ec);
-    if (ec) {
-      std::fprintf(stderr, "irdrill compare: error: cannot create directory '%s': %s\n",
-                   o.outDir.c_str(), ec.message().c_str());
+    try {
+      dir.emplace(o.outDir, kCompareOutputFiles);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "irdrill compare: error: %s\n", e.what());
       return kExitIo;
     }
-    dir = fs::path(o.outDir);
   }
 
   montecarlo::CompareStatistics stats(modelA->metrics());
@@ -179,11 +178,11 @@ int runCompare(const CompareOptions& o) {
   std::printf("  (* the 95%% confidence interval of the difference excludes 0)\n");
 
   if (dir) {
-    const std::string jsonPath = (*dir / "compare.json").string();
-    const std::string reportPath = (*dir / "report.html").string();
-    if (!writeFileAtomically(jsonPath, [&](std::ostream& out) {
+    const std::string jsonPath = dir->finalPath("compare.json");
+    const std::string reportPath = dir->finalPath("report.html");
+    if (!writeFileAtomically(dir->stagedPath("compare.json"), [&](std::ostream& out) {
           writeCompareJson(out, a, b, seed, o.runs, result, differences);
-        }, command)) {
+        }, command, jsonPath)) {
       return kExitIo;
     }
     montecarlo::ReportData report;
@@ -197,8 +196,15 @@ int runCompare(const CompareOptions& o) {
     report.differences = differences;
     report.labelA = a.path;
     report.labelB = b.path;
-    if (!writeFileAtomically(reportPath, [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); },
-                             command)) {
+    if (!writeFileAtomically(dir->stagedPath("report.html"),
+                             [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); }, command,
+                             reportPath)) {
+      return kExitIo;
+    }
+    try {
+      dir->commit();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "irdrill compare: error: %s\n", e.what());
       return kExitIo;
     }
     std::printf("wrote %s, %s\n", jsonPath.c_str(), reportPath.c_str());

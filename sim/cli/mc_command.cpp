@@ -13,6 +13,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/montecarlo/run_statistics.hpp"
@@ -118,17 +119,13 @@ int runMc(const McOptions& o) {
   }
   const int threads = resolveThreads(o.threads);
 
-  std::error_code ec;
-  fs::create_directories(o.outDir, ec);
-  if (ec) {
-    std::fprintf(stderr, "irdrill mc: error: cannot create directory '%s': %s\n", o.outDir.c_str(),
-                 ec.message().c_str());
-    return kExitIo;
-  }
-  const fs::path dir(o.outDir);
+  // Every file goes into a staging directory swapped in at the end: the directory never
+  // holds files of two runs (output_directory.hpp).
+  std::optional<OutputDirectory> outDir;
   std::optional<AtomicFile> csvFile;
   try {
-    csvFile.emplace((dir / "runs.csv").string());
+    outDir.emplace(o.outDir, kRunOutputFiles);
+    csvFile.emplace(outDir->stagedPath("runs.csv"), outDir->finalPath("runs.csv"));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "irdrill mc: error: %s\n", e.what());
     return kExitIo;
@@ -176,15 +173,23 @@ int runMc(const McOptions& o) {
     std::fprintf(stderr, "irdrill mc: error: %s\n", e.what());
     return kExitIo;
   }
-  const std::string summaryPath = (dir / "summary.json").string();
-  const std::string reportPath = (dir / "report.html").string();
-  if (!writeFileAtomically(summaryPath, [&](std::ostream& out) { writeSummaryJson(out, info, summaries); },
-                           command)) {
+  const std::string summaryPath = outDir->finalPath("summary.json");
+  const std::string reportPath = outDir->finalPath("report.html");
+  if (!writeFileAtomically(outDir->stagedPath("summary.json"),
+                           [&](std::ostream& out) { writeSummaryJson(out, info, summaries); }, command,
+                           summaryPath)) {
     return kExitIo;
   }
   const auto report = makeRunReport(info, summaries, commandLine(o, seed));
-  if (!writeFileAtomically(reportPath, [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); },
-                           command)) {
+  if (!writeFileAtomically(outDir->stagedPath("report.html"),
+                           [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); }, command,
+                           reportPath)) {
+    return kExitIo;
+  }
+  try {
+    outDir->commit();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill mc: error: %s\n", e.what());
     return kExitIo;
   }
 
@@ -192,7 +197,7 @@ int runMc(const McOptions& o) {
               static_cast<unsigned long long>(seed), static_cast<unsigned long long>(result.completed),
               result.stopped ? " (partial: interrupted)" : "");
   printMetricTable(stdout, summaries);
-  std::printf("wrote %s, %s, %s\n", (dir / "runs.csv").string().c_str(), summaryPath.c_str(),
+  std::printf("wrote %s, %s, %s\n", outDir->finalPath("runs.csv").c_str(), summaryPath.c_str(),
               reportPath.c_str());
   return result.stopped ? kExitInterrupted : kExitOk;
 }

@@ -169,10 +169,14 @@ montecarlo::ReportData makeRunReport(const SummaryInfo& info,
   return data;
 }
 
+const std::vector<std::string> kRunOutputFiles = {"runs.csv", "summary.json", "report.html"};
+const std::vector<std::string> kCompareOutputFiles = {"compare.json", "report.html"};
+const std::vector<std::string> kSweepOutputFiles = {"sweep.csv", "sweep.json", "report.html"};
+
 bool writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
-                         const std::string& command) {
+                         const std::string& command, const std::string& shownPath) {
   try {
-    AtomicFile file(path);
+    AtomicFile file(path, shownPath);
     write(file.stream());
     file.commit();
     return true;

@@ -54,10 +54,17 @@ montecarlo::ReportData makeRunReport(const SummaryInfo& info,
                                      std::vector<montecarlo::MetricSummary> metrics,
                                      std::string command);
 
-// Writes `path` through a temporary file renamed when complete; on failure prints
-// "irdrill CMD: error: ..." and returns false (the previous file, if any, is untouched).
+// Writes `path` through a temporary file renamed when complete (atomic_file.hpp); on
+// failure prints "irdrill CMD: error: cannot write 'SHOWN': REASON" and returns false (the
+// previous file, if any, is untouched). `shownPath` names the file in messages (default:
+// `path`), e.g. the final path of a file staged in an OutputDirectory.
 bool writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
-                         const std::string& command);
+                         const std::string& command, const std::string& shownPath = "");
+
+// The files each command writes into its --out directory (output_directory.hpp).
+extern const std::vector<std::string> kRunOutputFiles;      // mc, merge
+extern const std::vector<std::string> kCompareOutputFiles;  // compare
+extern const std::vector<std::string> kSweepOutputFiles;    // sweep
 
 // One line per metric: count, mean with its 95% CI, sd, median, p90, p95.
 void printMetricTable(std::FILE* out, const std::vector<montecarlo::MetricSummary>& metrics);

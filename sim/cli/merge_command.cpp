@@ -11,6 +11,7 @@
 #include "sim/cli/atomic_file.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/output_directory.hpp"
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/montecarlo/run_statistics.hpp"
 #include "sim/montecarlo/runner.hpp"
@@ -194,20 +195,21 @@ int runMerge(const MergeOptions& o) {
   }
   if (!ok || !checkShards(shards)) return kExitUsage;
 
-  std::error_code ec;
-  fs::create_directories(o.outDir, ec);
-  if (ec) {
-    std::fprintf(stderr, "irdrill merge: error: cannot create directory '%s': %s\n", o.outDir.c_str(),
-                 ec.message().c_str());
+  // Staged and swapped in when complete (output_directory.hpp); --out may even be one of
+  // the shards: it is read before it is replaced.
+  std::optional<OutputDirectory> dir;
+  try {
+    dir.emplace(o.outDir, kRunOutputFiles);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill merge: error: %s\n", e.what());
     return kExitIo;
   }
-  const fs::path dir(o.outDir);
   const SummaryInfo& first = shards.front().info;
   montecarlo::RunStatistics stats(first.metrics);
   {
     std::optional<AtomicFile> csv;
     try {
-      csv.emplace((dir / "runs.csv").string());
+      csv.emplace(dir->stagedPath("runs.csv"), dir->finalPath("runs.csv"));
     } catch (const std::exception& e) {
       std::fprintf(stderr, "irdrill merge: error: %s\n", e.what());
       return kExitIo;
@@ -232,24 +234,32 @@ int runMerge(const MergeOptions& o) {
   info.shard.reset();
   info.metrics.clear();
   const auto summaries = stats.summaries();
-  const std::string summaryPath = (dir / "summary.json").string();
-  const std::string reportPath = (dir / "report.html").string();
-  if (!writeFileAtomically(summaryPath, [&](std::ostream& out) { writeSummaryJson(out, info, summaries); },
-                           command)) {
+  const std::string summaryPath = dir->finalPath("summary.json");
+  const std::string reportPath = dir->finalPath("report.html");
+  if (!writeFileAtomically(dir->stagedPath("summary.json"),
+                           [&](std::ostream& out) { writeSummaryJson(out, info, summaries); }, command,
+                           summaryPath)) {
     return kExitIo;
   }
   std::string commandText = "irdrill merge --out " + shellWord(o.outDir);
   for (const auto& d : o.shardDirs) commandText += " " + shellWord(d);
   const auto report = makeRunReport(info, summaries, commandText);
-  if (!writeFileAtomically(reportPath, [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); },
-                           command)) {
+  if (!writeFileAtomically(dir->stagedPath("report.html"),
+                           [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); }, command,
+                           reportPath)) {
+    return kExitIo;
+  }
+  try {
+    dir->commit();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill merge: error: %s\n", e.what());
     return kExitIo;
   }
   std::printf("scenario '%s', seed %llu: %llu replications from %zu shards\n", info.scenarioName.c_str(),
               static_cast<unsigned long long>(info.seed), static_cast<unsigned long long>(info.replications),
               shards.size());
   printMetricTable(stdout, summaries);
-  std::printf("wrote %s, %s, %s\n", (dir / "runs.csv").string().c_str(), summaryPath.c_str(),
+  std::printf("wrote %s, %s, %s\n", dir->finalPath("runs.csv").c_str(), summaryPath.c_str(),
               reportPath.c_str());
   return kExitOk;
 }

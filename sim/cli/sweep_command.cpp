@@ -10,6 +10,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_command.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/sweep_output.hpp"
 #include "sim/montecarlo/report_html.hpp"
@@ -159,11 +160,13 @@ int runSweepCommand(const SweepOptions& o) {
 
   const std::uint64_t seed = o.seed.value_or(base->defaultSeed);
   const int threads = resolveThreads(o.threads);
-  std::error_code ec;
-  fs::create_directories(o.outDir, ec);
-  if (ec) {
-    std::fprintf(stderr, "irdrill sweep: error: cannot create directory '%s': %s\n", o.outDir.c_str(),
-                 ec.message().c_str());
+  // Staged and swapped in when complete (output_directory.hpp); refused before the work
+  // when it cannot be written.
+  std::optional<OutputDirectory> dir;
+  try {
+    dir.emplace(o.outDir, kSweepOutputFiles);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill sweep: error: %s\n", e.what());
     return kExitIo;
   }
 
@@ -210,17 +213,25 @@ int runSweepCommand(const SweepOptions& o) {
   summary.front = sweep::paretoFront(candidates);
   summary.recommended = sweep::recommend(candidates, summary.constraint);
 
-  const fs::path dir(o.outDir);
-  const std::string csvPath = (dir / "sweep.csv").string();
-  const std::string jsonPath = (dir / "sweep.json").string();
-  const std::string reportPath = (dir / "report.html").string();
-  if (!writeFileAtomically(csvPath, [&](std::ostream& out) { writeSweepCsv(out, summary); }, kCommand) ||
-      !writeFileAtomically(jsonPath, [&](std::ostream& out) { writeSweepJson(out, summary); }, kCommand)) {
+  const std::string csvPath = dir->finalPath("sweep.csv");
+  const std::string jsonPath = dir->finalPath("sweep.json");
+  const std::string reportPath = dir->finalPath("report.html");
+  if (!writeFileAtomically(dir->stagedPath("sweep.csv"), [&](std::ostream& out) { writeSweepCsv(out, summary); },
+                           kCommand, csvPath) ||
+      !writeFileAtomically(dir->stagedPath("sweep.json"), [&](std::ostream& out) { writeSweepJson(out, summary); },
+                           kCommand, jsonPath)) {
     return kExitIo;
   }
   const auto report = makeSweepReport(summary, run->statistics);
-  if (!writeFileAtomically(reportPath, [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); },
-                           kCommand)) {
+  if (!writeFileAtomically(dir->stagedPath("report.html"),
+                           [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); }, kCommand,
+                           reportPath)) {
+    return kExitIo;
+  }
+  try {
+    dir->commit();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill sweep: error: %s\n", e.what());
     return kExitIo;
   }
 

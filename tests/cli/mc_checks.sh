@@ -53,7 +53,7 @@ sigint)
   pid=$!
   set +m
   for _ in $(seq 1 300); do
-    tmp=$(ls "$work/out"/runs.csv.tmp-* 2>/dev/null | head -1)
+    tmp=$(ls "$work"/.out.irdrill-*/runs.csv.tmp-* 2>/dev/null | head -1)  # staged: output_directory.hpp
     if [ -n "$tmp" ] && [ "$(wc -l <"$tmp")" -gt 20 ]; then break; fi
     sleep 0.1
   done
@@ -69,6 +69,7 @@ sigint)
   grep -q "PARTIAL\|partial\|Partial" "$work/out/report.html" || fail "report.html does not say partial"
   [ "$(cat "$work/out/notes.txt")" = "notes from an earlier run" ] || fail "notes.txt was changed"
   ! ls "$work/out"/*.tmp-* >/dev/null 2>&1 || fail "temporary files left: $(ls "$work/out")"
+  ! ls -a "$work" | grep -q '^\.out\.irdrill-' || fail "staging directory left: $(ls -a "$work")"
   ;;
 set)
   # --set changes the scenario: no item can be left behind, so none are.
