@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/cli/atomic_file.hpp"
+#include "sim/core/input_file.hpp"
 #include "sim/core/json_text.hpp"
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -106,11 +107,14 @@ void writeSummaryJson(std::ostream& out, const SummaryInfo& info,
 
 std::optional<SummaryInfo> readSummaryJson(const std::string& path, std::string& error) {
   YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    error = "cannot read the file";
+  std::string problem;
+  const auto text = core::readInputFile(path, core::kSummaryFileMaxBytes, "a summary.json", problem);
+  if (!text) {
+    error = "cannot read the file: " + problem;
     return std::nullopt;
+  }
+  try {
+    root = YAML::Load(*text);
   } catch (const YAML::Exception& e) {
     error = std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
             ": not valid JSON: " + e.msg;

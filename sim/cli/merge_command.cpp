@@ -1,6 +1,7 @@
 #include "sim/cli/merge_command.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "sim/cli/atomic_file.hpp"
+#include "sim/core/input_file.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/mc_output.hpp"
 #include "sim/cli/output_directory.hpp"
@@ -115,6 +117,13 @@ bool checkShards(std::vector<Shard>& shards) {
 
 // Streams one shard's rows, in order, into the merged file and the statistics.
 bool copyRows(const Shard& s, std::uint64_t& next, std::ostream& out, montecarlo::RunStatistics& stats) {
+  // Streamed line by line, so no size limit; but only a regular file (never /dev/zero's
+  // endless line or a FIFO that blocks).
+  std::string problem;
+  if (!core::checkInputFile(s.csvPath, SIZE_MAX, "runs.csv", problem)) {
+    fail(s.csvPath, "cannot read the file: " + problem);
+    return false;
+  }
   std::ifstream in(s.csvPath, std::ios::binary);
   if (!in) {
     fail(s.csvPath, "cannot read the file");

@@ -25,7 +25,32 @@ struct Diagnostic {
   std::string message;  // "what is wrong (expected one of: a, b, c)"
 };
 
+// `text` on one line: a line break or other control character (from a multi-line value
+// or a file name echoed into a message) is written as an escape (\n, \r, \x01), so a
+// diagnostic is always exactly one line.
+inline std::string oneLine(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if ((byte < 0x20 && c != '\t') || byte == 0x7f) {
+      const char* digits = "0123456789abcdef";
+      out += "\\x";
+      out += digits[byte >> 4];
+      out += digits[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // "file:line:col: error: message", the format compilers use, so editors can jump to it.
+// Always one line (oneLine).
 inline std::string formatDiagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.where.file.empty()) {
@@ -38,7 +63,7 @@ inline std::string formatDiagnostic(const Diagnostic& d) {
   }
   out += d.severity == Severity::Error ? "error: " : "warning: ";
   out += d.message;
-  return out;
+  return oneLine(out);
 }
 
 // A number as people write it in messages: "800", "0.25", "1e-06" (up to 6 significant

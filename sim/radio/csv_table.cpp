@@ -1,6 +1,8 @@
 // Located CSV parsing for measurement files (see csv_table.hpp).
 #include "sim/radio/csv_table.hpp"
 
+#include "sim/core/input_file.hpp"
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -183,19 +185,15 @@ std::optional<CsvTable> CsvTable::parse(std::string_view text, std::string fileN
 
 std::optional<CsvTable> CsvTable::readFile(const std::string& path,
                                            core::Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error({path, 0, 0},
-                      std::string("cannot open the file (") + std::strerror(errno) + ")");
+  // Only a regular file within the size limit (input_file.hpp): /dev/zero, /dev/urandom
+  // or a FIFO are refused at once instead of read forever or waited on.
+  std::string problem;
+  const auto text = core::readInputFile(path, core::kCsvFileMaxBytes, "a CSV file", problem);
+  if (!text) {
+    diagnostics.error({path, 0, 0}, "cannot read the file: " + problem);
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    diagnostics.error({path, 0, 0}, "cannot read the file");
-    return std::nullopt;
-  }
-  return parse(buffer.str(), path, diagnostics);
+  return parse(*text, path, diagnostics);
 }
 
 std::optional<std::size_t> CsvTable::findColumn(std::string_view name) const {

@@ -45,21 +45,6 @@ bool isIndex(std::string_view part) {
          std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The last (0-based) line any node of the tree is on. Depth-limited: an alias can make
-// the tree a graph, and scenario documents are never this deep.
-int lastLine(const YAML::Node& node, int depth = 0) {
-  int line = node.Mark().is_null() ? 0 : node.Mark().line;
-  if (depth > 64) return line;
-  if (node.IsMap()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      line = std::max({line, lastLine(it->first, depth + 1), lastLine(it->second, depth + 1)});
-    }
-  } else if (node.IsSequence()) {
-    for (const auto& element : node) line = std::max(line, lastLine(element, depth + 1));
-  }
-  return line;
-}
-
 // The element of a list a path part names: an index, or the `id`, `group` or `item` an
 // element declares.
 std::optional<std::size_t> findElement(const std::vector<Node>& elements, const std::string& part,
@@ -283,8 +268,9 @@ class Applier {
     const SourceFile& file = *at.frame->file;
     auto base = bases_.find(file.displayPath);
     if (base == bases_.end()) {
-      const int last = file.root ? lastLine(*file.root) : 0;
-      base = bases_.emplace(file.displayPath, last + 2).first;
+      // Past the file's last line; counted from its text, not by walking its tree, which
+      // aliases can make exponentially large.
+      base = bases_.emplace(file.displayPath, file.lineCount + 1).first;
     }
     const int keyLine = base->second + 2 * static_cast<int>(index_);
     const auto mark = std::find_if(marks_.marks.begin(), marks_.marks.end(), [&](const auto& m) {

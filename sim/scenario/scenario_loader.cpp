@@ -32,9 +32,19 @@ bool isCombinedSection(std::string_view key) {
   return key == "people" || key == "tags" || key == "day_plans";
 }
 
+// A file whose sections were included more than once: everything it defines would be
+// defined again, so the repeats are skipped and reported once, with their count.
+struct RepeatedInclude {
+  std::string path;
+  core::SourceLocation first;   // the include that was used
+  core::SourceLocation second;  // where the message points
+  std::size_t times = 1;
+};
+
 struct Sections {
   std::map<std::string, std::vector<Node>, std::less<>> byKey;
   std::map<std::string, core::SourceLocation, std::less<>> firstAt;
+  std::map<std::string, RepeatedInclude> includes;  // by the file's identity
 
   const Node* single(std::string_view key) const {
     const auto it = byKey.find(key);
@@ -83,7 +93,13 @@ void collectSections(SourceSet& s, const Node& document, Sections& out) {
         paths.push_back(value);
       }
       for (const Node& path : paths) {
-        if (const auto included = s.include(path)) collectSections(s, *included, out);
+        const auto included = s.include(path);
+        if (!included) continue;
+        const SourceFile& file = *included->frame->file;
+        const auto [use, first] =
+            out.includes.try_emplace(file.identity, RepeatedInclude{file.displayPath, s.locate(path), {}, 0});
+        if (++use->second.times == 2) use->second.second = s.locate(path);
+        if (first) collectSections(s, *included, out);
       }
       continue;
     }
@@ -138,6 +154,13 @@ LoadResult load(SourceSet& sources, const std::optional<Node>& root,
   if (root) {
     Sections sections;
     collectSections(sources, *root, sections);
+    for (const auto& [identity, use] : sections.includes) {
+      if (use.times < 2) continue;
+      sources.error(use.second, "'" + use.path + "' is included " + std::to_string(use.times) +
+                                    " times (first at " + formatLocation(use.first) +
+                                    "); a file's sections are included once, or every id in "
+                                    "it would be defined " + std::to_string(use.times) + " times");
+    }
 
     ScenarioDef def;
     def.where = sources.locate(*root);

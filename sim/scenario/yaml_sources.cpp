@@ -1,12 +1,16 @@
 // Reading, parsing and including the YAML files of a scenario (see yaml_sources.hpp).
 #include "sim/scenario/yaml_sources.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include <yaml-cpp/depthguard.h>
+
+#include "sim/core/input_file.hpp"
+#include "sim/scenario/yaml_text_checks.hpp"
 
 namespace irdrill::scenario {
 namespace fs = std::filesystem;
@@ -101,23 +105,15 @@ const SourceFile& SourceSet::load(const std::string& path, const std::string& di
   file->identity = identity;
   file->directory = directoryOf(displayPath);
 
+  // Only a regular file of at most kScenarioFileMaxBytes is read: never a device, a FIFO
+  // (which would block) or a huge sparse file.
   std::string problem;
   std::error_code ec;
+  std::string text;
   if (!fs::exists(path, ec)) {
     problem = "no such file";
-  } else if (!fs::is_regular_file(path, ec)) {
-    problem = "not a regular file";
-  }
-  std::string text;
-  if (problem.empty()) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof()) {
-      problem = std::strerror(errno);
-    } else {
-      text = buffer.str();
-    }
+  } else if (auto read = core::readInputFile(path, core::kScenarioFileMaxBytes, "a scenario file", problem)) {
+    text = std::move(*read);
   }
   if (!problem.empty()) {
     if (from != nullptr) {
@@ -133,12 +129,31 @@ const SourceFile& SourceSet::load(const std::string& path, const std::string& di
 }
 
 const SourceFile& SourceSet::parse(std::unique_ptr<SourceFile> file, const std::string& text) {
-  try {
-    file->root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    error(toLocation(file->displayPath, e.mark), "invalid YAML: " + e.msg);
-  } catch (const YAML::Exception& e) {
-    error(toLocation(file->displayPath, e.mark), "invalid YAML: " + e.msg);
+  file->lineCount = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+  // What the YAML reader would misread or pass on raw is refused with the reason first.
+  if (const auto bad = findNulByte(text)) {
+    error(core::SourceLocation{file->displayPath, bad->line, bad->column},
+          "a NUL byte in the file (a scenario file is UTF-8 text)");
+  } else {
+    try {
+      std::vector<YAML::Node> documents = YAML::LoadAll(text);
+      if (documents.size() > 1) {
+        error(toLocation(file->displayPath, documents[1].Mark()),
+              "a second YAML document in one file (a scenario file holds one document; "
+              "use 'include' to combine files)");
+      } else if (const auto problem = checkDocument(documents.empty() ? YAML::Node() : documents[0])) {
+        error(toLocation(file->displayPath, problem->mark), problem->message);
+      } else {
+        file->root = documents.empty() ? YAML::Node() : documents[0];
+      }
+    } catch (const YAML::DeepRecursion& e) {
+      error(toLocation(file->displayPath, e.mark),
+            "invalid YAML: nested more than " + std::to_string(e.depth() - 1) +
+                " levels deep (the YAML reader's limit; a scenario nests at most " +
+                std::to_string(kMaxNestingDepth) + ")");
+    } catch (const YAML::Exception& e) {
+      error(toLocation(file->displayPath, e.mark), "invalid YAML: " + e.msg);
+    }
   }
   const SourceFile& stored = *file;
   const std::string identity = file->identity;

@@ -24,8 +24,15 @@ struct SourceFile {
   std::string displayPath;    // shown in messages; relative when the user gave it so
   std::string identity;       // canonical path, to recognise a file met twice
   std::string directory;      // where its includes are resolved from ("" = cwd)
-  std::optional<YAML::Node> root;  // empty when it could not be read or parsed
+  std::optional<YAML::Node> root;  // empty when it could not be read, parsed or checked
+  int lineCount = 0;               // lines of its text: overrides place their nodes past them
 };
+
+// Limits of one scenario document, checked right after parsing (yaml_sources.cpp), so
+// no later walk of an alias-multiplied tree can hang the program or eat its memory.
+// Documented in docs/scenario-format.md "Limits".
+inline constexpr std::size_t kMaxExpandedNodes = 2'000'000;  // nodes, aliases counted each time used
+inline constexpr int kMaxNestingDepth = 64;                  // mappings and lists within one another
 
 // One step of an include chain: this file, included from `parent` (null for the root).
 struct IncludeFrame {
@@ -36,10 +43,23 @@ struct IncludeFrame {
 // A YAML node with the file it was read from. `mark` is where messages about it point:
 // the node itself, or its key when the value is empty (yaml-cpp then marks the next
 // token, often on a later line).
+//
+// Assigning a Node rebinds it to the other's YAML node; it never writes into the
+// document. (Assigning a YAML::Node that refers to a node replaces that node's content in
+// the document: `entry.at = other` would turn a shared employee mapping into a desk name,
+// and a file included twice, or an alias used twice, would then read differently the
+// second time. Loading must never modify its input.)
 struct Node {
   YAML::Node yaml;
   const IncludeFrame* frame = nullptr;
   YAML::Mark mark;
+
+  Node& operator=(const Node& other) {
+    yaml.reset(other.yaml);
+    frame = other.frame;
+    mark = other.mark;
+    return *this;
+  }
 };
 
 class SourceSet {
