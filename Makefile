@@ -57,6 +57,9 @@ bench: build
 	$(BUILD)/bench/wall_index_bench
 	$(BUILD)/bench/mc_bench
 	$(BUILD)/bench/sweep_bench
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+	  xvfb-run -a -s "-screen 0 1600x900x24" $(BUILD)/bench/gui_frame_bench; \
+	else $(BUILD)/bench/gui_frame_bench; fi
 
 clean:
 	rm -rf build

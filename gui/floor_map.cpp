@@ -1,9 +1,6 @@
 // Geometry, SFML drawing and picking of the floor map (see floor_map.hpp).
 #include "floor_map.hpp"
 
-#include <SFML/Graphics/CircleShape.hpp>
-#include <SFML/Graphics/ConvexShape.hpp>
-#include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 #include <SFML/Graphics/View.hpp>
 
@@ -177,7 +174,14 @@ void FloorMap::prepare(const Rect& canvas, const day::OfficeDay* day, const MapS
       poly.fill = isConvex(room.outline) ? kRoomFills[kind] : sf::Color::Transparent;
       poly.outline = sf::Color(90, 96, 110);
       polys_.push_back(std::move(poly));
-      label(toScreen(world::centroid(room.outline)), room.id, IM_COL32(200, 205, 215, 170), true);
+      // Top-left inside the room: gateways often sit at room centres.
+      double leftM = room.outline.empty() ? 0 : room.outline.front().xM, topM = room.outline.empty() ? 0 : room.outline.front().yM;
+      for (const auto& v : room.outline) {
+        leftM = std::min(leftM, v.xM);
+        topM = std::max(topM, v.yM);
+      }
+      const sf::Vector2f corner = toScreen({leftM, topM});
+      label({corner.x + 4, corner.y + 2}, room.id, IM_COL32(200, 205, 215, 170), false);
     }
   }
   if (layers.desks) {
@@ -332,21 +336,25 @@ void FloorMap::drawSfml(sf::RenderTarget& target) const {
   const sf::View previous = target.getView();
   target.setView(view);
 
+  // Fills (convex, fanned) and outlines each in one batch.
+  sf::VertexArray fills(sf::Triangles), outlines(sf::Lines);
   for (const auto& poly : polys_) {
     if (poly.fill.a > 0 && poly.points.size() >= 3) {
-      sf::ConvexShape shape(poly.points.size());
-      for (std::size_t i = 0; i < poly.points.size(); ++i) shape.setPoint(i, poly.points[i]);
-      shape.setFillColor(poly.fill);
-      target.draw(shape);
+      for (std::size_t i = 1; i + 1 < poly.points.size(); ++i) {
+        fills.append(sf::Vertex(poly.points[0], poly.fill));
+        fills.append(sf::Vertex(poly.points[i], poly.fill));
+        fills.append(sf::Vertex(poly.points[i + 1], poly.fill));
+      }
     }
     if (poly.outline.a > 0 && poly.points.size() >= 2) {
-      sf::VertexArray outline(sf::LineStrip, poly.points.size() + 1);
-      for (std::size_t i = 0; i <= poly.points.size(); ++i) {
-        outline[i] = sf::Vertex(poly.points[i % poly.points.size()], poly.outline);
+      for (std::size_t i = 0; i < poly.points.size(); ++i) {
+        outlines.append(sf::Vertex(poly.points[i], poly.outline));
+        outlines.append(sf::Vertex(poly.points[(i + 1) % poly.points.size()], poly.outline));
       }
-      target.draw(outline);
     }
   }
+  target.draw(fills);
+  target.draw(outlines);
   // Walls as quads: GL line widths above 1 are not portable.
   sf::VertexArray quads(sf::Quads);
   for (const auto& line : lines_) {
@@ -360,18 +368,34 @@ void FloorMap::drawSfml(sf::RenderTarget& target) const {
     quads.append(sf::Vertex({line.ax - nx, line.ay - ny}, line.colour));
   }
   target.draw(quads);
+  // All discs in one triangle batch: one draw call instead of one per person (software
+  // GL under Xvfb pays per call), fills and rings as triangles.
+  sf::VertexArray discTriangles(sf::Triangles);
+  const float farthestCornerPx = std::hypot(canvas_.w, canvas_.h);
   for (const auto& disc : discs_) {
     if (disc.r <= 0) continue;
-    // More points for big rings (the gateway ranges), few for people.
-    const auto points = static_cast<std::size_t>(std::clamp(disc.r * 0.8f, 12.0f, 96.0f));
-    sf::CircleShape shape(disc.r, points);
-    shape.setOrigin(disc.r, disc.r);
-    shape.setPosition(disc.x, disc.y);
-    shape.setFillColor(disc.fill);
-    shape.setOutlineColor(disc.outline);
-    shape.setOutlineThickness(disc.outline.a > 0 ? disc.outlinePx : 0.0f);
-    target.draw(shape);
+    // A ring wider than the canvas around a centre inside it lies wholly outside: culled.
+    const bool centreInside = canvas_.contains(disc.x, disc.y);
+    if (centreInside && disc.r - disc.outlinePx > farthestCornerPx && disc.fill.a == 0) continue;
+    const int points = static_cast<int>(std::clamp(disc.r * 0.8f, 12.0f, 96.0f));
+    for (int k = 0; k < points; ++k) {
+      const float a0 = 6.2831853f * static_cast<float>(k) / static_cast<float>(points);
+      const float a1 = 6.2831853f * static_cast<float>(k + 1) / static_cast<float>(points);
+      const sf::Vector2f u0(std::cos(a0), std::sin(a0)), u1(std::cos(a1), std::sin(a1));
+      if (disc.fill.a > 0) {
+        discTriangles.append(sf::Vertex({disc.x, disc.y}, disc.fill));
+        discTriangles.append(sf::Vertex({disc.x + u0.x * disc.r, disc.y + u0.y * disc.r}, disc.fill));
+        discTriangles.append(sf::Vertex({disc.x + u1.x * disc.r, disc.y + u1.y * disc.r}, disc.fill));
+      }
+      if (disc.outline.a > 0 && disc.outlinePx > 0) {
+        const float inner = disc.r, outer = disc.r + disc.outlinePx;
+        const sf::Vector2f i0(disc.x + u0.x * inner, disc.y + u0.y * inner), i1(disc.x + u1.x * inner, disc.y + u1.y * inner);
+        const sf::Vector2f o0(disc.x + u0.x * outer, disc.y + u0.y * outer), o1(disc.x + u1.x * outer, disc.y + u1.y * outer);
+        for (const sf::Vector2f& v : {i0, o0, o1, i0, o1, i1}) discTriangles.append(sf::Vertex(v, disc.outline));
+      }
+    }
   }
+  target.draw(discTriangles);
   target.setView(previous);
 }
 
