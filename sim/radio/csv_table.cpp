@@ -190,7 +190,7 @@ std::optional<CsvTable> CsvTable::readFile(const std::string& path,
   std::string problem;
   const auto text = core::readInputFile(path, core::kCsvFileMaxBytes, "a CSV file", problem);
   if (!text) {
-    diagnostics.error({path, 0, 0}, "cannot read the file: " + problem);
+    diagnostics.error({path, 0, 0}, "cannot open the file: " + problem);
     return std::nullopt;
   }
   return parse(*text, path, diagnostics);

@@ -65,7 +65,7 @@ add_test(NAME "cli: radio fit lists the valid columns for an unknown one (exit 2
   -- $<TARGET_FILE:irdrill> radio fit ${IRDRILL_RADIO_DATA}/pact-hand-to-hand.csv
      --rssi-column rssi)
 add_test(NAME "cli: radio fit on a missing file is a usage error (exit 2)"
-  COMMAND ${EXPECT} 2 "no-such-file\\.csv: error: cannot read the file: No such file or directory"
+  COMMAND ${EXPECT} 2 "no-such-file\\.csv: error: cannot open the file: No such file or directory"
   -- $<TARGET_FILE:irdrill> radio fit ${IRDRILL_RADIO_DATA}/no-such-file.csv)
 add_test(NAME "cli: radio fit at a single distance says two distances are needed (exit 2)"
   COMMAND ${EXPECT} 2 "at least two different distances"
