@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,9 +60,12 @@ std::optional<TimeUs> firstContainedUs(const session::LiveSession& live, const s
   return std::nullopt;
 }
 
-const exercise::IncidentView* incidentNamed(const std::vector<exercise::IncidentView>& all, const std::string& id) {
+// A copy: views are made on request and the vector they come in is a temporary.
+std::optional<exercise::IncidentView> incidentNamed(const std::vector<exercise::IncidentView>& all,
+                                                    const std::string& id) {
   const auto it = std::find_if(all.begin(), all.end(), [&](const auto& v) { return v.id == id; });
-  return it == all.end() ? nullptr : &*it;
+  if (it == all.end()) return std::nullopt;
+  return *it;
 }
 
 // A decision entry of `kind`; `fill` sets the fields the kind reads.
@@ -101,7 +105,7 @@ TEST_CASE("ordering the isolate step as soon as the team engages contains the in
     baseline.runToEnd();
     session::LiveSession live(scenario, header(seed));
     const bool teamOn = runUntilThat(live, [&] {
-      const auto* x = incidentNamed(live.exercise().incidents(), "phishing");
+      const auto x = incidentNamed(live.exercise().incidents(), "phishing");
       return x && x->engagedUs;
     });
     if (!teamOn) continue;
@@ -138,7 +142,7 @@ TEST_CASE("a session log replays into a fresh session event for event") {
   const auto scenario = bundled("phishing-exfiltration.yaml");
   session::LiveSession live(scenario, header(4));
   REQUIRE(runUntilThat(live, [&] {
-    const auto* x = incidentNamed(live.exercise().incidents(), "phishing");
+    const auto x = incidentNamed(live.exercise().incidents(), "phishing");
     return x && x->engagedUs;
   }));
   REQUIRE(live.apply(decision(exercise::DecisionKind::SkipStep, [](exercise::Decision& d) { d.incident = "phishing"; d.step = "take-backups"; d.seat = "CISO"; d.rationale = "no time for disk copies"; })));
@@ -166,7 +170,7 @@ TEST_CASE("a session log replays into a fresh session event for event") {
   const auto fired = std::find_if(arrivals.begin(), arrivals.end(), [](const auto& a) { return a.injected; });
   REQUIRE(fired != arrivals.end());
   CHECK(fired->status == exercise::ArrivalView::Status::Fired);
-  CHECK(incidentNamed(again.exercise().incidents(), fired->incident) != nullptr);
+  CHECK(incidentNamed(again.exercise().incidents(), fired->incident).has_value());
 }
 
 TEST_CASE("a replayed entry that no longer applies is refused, naming the entry") {
@@ -184,7 +188,7 @@ TEST_CASE("refused decisions say why and change nothing") {
   const auto scenario = bundled("phishing-exfiltration.yaml");
   session::LiveSession live(scenario, header(2));
   REQUIRE(runUntilThat(live, [&] {
-    const auto* x = incidentNamed(live.exercise().incidents(), "phishing");
+    const auto x = incidentNamed(live.exercise().incidents(), "phishing");
     return x && x->engagedUs;
   }));
   const std::size_t eventsBefore = live.events().size();
@@ -212,7 +216,7 @@ TEST_CASE("switching to a variant carries the steps already done over and follow
     return !steps.empty() && steps.front().state == irdrill::response::StepState::Finished;
   }));
   REQUIRE(live.apply(decision(exercise::DecisionKind::SwitchProcedure, [](exercise::Decision& d) { d.incident = "phishing"; d.procedure = "isolate-first"; d.seat = "CISO"; d.rationale = "isolate now"; })));
-  const auto* x = incidentNamed(live.exercise().incidents(), "phishing");
+  const auto x = incidentNamed(live.exercise().incidents(), "phishing");
   CHECK(x->procedure == "isolate-first");
   const auto steps = live.exercise().procedureSteps("phishing");
   REQUIRE_FALSE(steps.empty());
@@ -227,13 +231,13 @@ TEST_CASE("a report marked sent meets its deadline") {
   const auto scenario = bundled("phishing-exfiltration.yaml");
   session::LiveSession live(scenario, header(5));
   REQUIRE(runUntilThat(live, [&] {
-    const auto* x = incidentNamed(live.exercise().incidents(), "phishing");
+    const auto x = incidentNamed(live.exercise().incidents(), "phishing");
     return x && x->detectedUs;
   }));
   REQUIRE(live.apply(decision(exercise::DecisionKind::MarkReportSent, [](exercise::Decision& d) { d.incident = "phishing"; d.deadline = "authority_preliminary_report"; d.seat = "legal"; d.rationale = "sent by mail"; })));
   CHECK_FALSE(live.apply(decision(exercise::DecisionKind::MarkReportSent, [](exercise::Decision& d) { d.incident = "phishing"; d.deadline = "authority_preliminary_report"; d.seat = "legal"; })));
   live.runToEnd();
-  const auto* x = incidentNamed(live.exercise().incidents(), "phishing");
+  const auto x = incidentNamed(live.exercise().incidents(), "phishing");
   const auto d = std::find_if(x->deadlines.begin(), x->deadlines.end(),
                               [](const auto& v) { return v.id == "authority_preliminary_report"; });
   if (d != x->deadlines.end()) CHECK(d->met);  // it applies when the leak is confirmed
