@@ -73,7 +73,7 @@ void itemDetails(const session::LiveSession& live, const day::OfficeDay& day, co
     ImGui::Text("State: %s", view.whereabouts ? "left behind" : "taken away");
     ImGui::Text("Where: %s", whereText(day, view.whereabouts).c_str());
   }
-  // The last alert event about it in the log (the rule's own state is not exposed).
+  // The last event about it in the log.
   const auto& events = live.events();
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     if (it->subject != id) continue;
@@ -82,7 +82,20 @@ void itemDetails(const session::LiveSession& live, const day::OfficeDay& day, co
                        it->detail.empty() ? "" : ": ", it->detail.c_str());
     break;
   }
-  ImGui::TextDisabled("Last RSSI heard, alert rule state: not exposed by the library yet");
+  // The owner's phone and the separation rule: what the players could see on the phone,
+  // so shown in both views.
+  if (view.tagged) {
+    if (view.tagSilent) ImGui::TextUnformatted("Tag: silent (battery ran out)");
+    if (view.lastHeardUs) {
+      ImGui::Text("Last heard by the owner's phone: %.0f dBm at %s", view.lastRssiDbm,
+                  core::clockText(*view.lastHeardUs).c_str());
+    } else {
+      ImGui::TextUnformatted("Last heard by the owner's phone: never");
+    }
+    ImGui::Text("Alert rule: %s", !view.ruleArmed ? "alerted (quiet until the signal is strong again)"
+                                  : view.ruleWeak  ? "signal weak: an alert falls due if it stays weak"
+                                                   : "armed, signal strong");
+  }
 }
 
 void gatewayDetails(const session::LiveSession& live, const FloorMap& map, int gateway) {

@@ -14,6 +14,7 @@
 #include <SFML/Window/VideoMode.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -62,10 +63,21 @@ sf::Event keyEvent(sf::Keyboard::Key key, bool pressed) {
   return event;
 }
 
-// Feeds one scripted input to the window as the events a person would cause. A key's
-// release is held back one frame (`releases`): ImGui sees a key only if it is down when
-// the frame starts.
-void feedScriptInput(gui::AppWindow& app, const gui::ScriptInput& input, std::vector<sf::Event>& releases) {
+// Events held back to later frames: deferred[0] is fed at the start of the next frame,
+// deferred[1] at the one after.
+using DeferredEvents = std::deque<std::vector<sf::Event>>;
+
+void deferEvent(DeferredEvents& deferred, std::size_t framesLater, const sf::Event& event) {
+  while (deferred.size() < framesLater) deferred.emplace_back();
+  deferred[framesLater - 1].push_back(event);
+}
+
+// Feeds one scripted input to the window as the events a person would cause, spread over
+// frames as a person's are: ImGui sees a key or a button only if it is down when a frame
+// starts, and a click lands where the pointer was in the frame before (hovering decides
+// which widget takes the press). So a click moves the pointer now, presses next frame and
+// releases the frame after; a key is pressed now and released next frame.
+void feedScriptInput(gui::AppWindow& app, const gui::ScriptInput& input, DeferredEvents& deferred) {
   sf::Event event{};
   switch (input.kind) {
     case gui::ScriptInput::Kind::MouseMove:
@@ -75,20 +87,19 @@ void feedScriptInput(gui::AppWindow& app, const gui::ScriptInput& input, std::ve
       event.mouseMove.y = static_cast<int>(input.yPx);
       app.feedEvent(event);
       if (input.kind == gui::ScriptInput::Kind::Click) {
-        // The backend latches a press, so press and release in one frame still click.
         event.type = sf::Event::MouseButtonPressed;
         event.mouseButton.button = sf::Mouse::Left;
         event.mouseButton.x = static_cast<int>(input.xPx);
         event.mouseButton.y = static_cast<int>(input.yPx);
-        app.feedEvent(event);
+        deferEvent(deferred, 1, event);
         event.type = sf::Event::MouseButtonReleased;
-        app.feedEvent(event);
+        deferEvent(deferred, 2, event);
       }
       break;
     case gui::ScriptInput::Kind::Key:
       if (const auto key = keyNamed(input.key)) {
         app.feedEvent(keyEvent(*key, true));
-        releases.push_back(keyEvent(*key, false));
+        deferEvent(deferred, 1, keyEvent(*key, false));
       }
       break;
     case gui::ScriptInput::Kind::Text: {
@@ -177,7 +188,7 @@ ExitCode run(int argc, char** argv) {
     shell.setEchoFeedback(options.play.has_value());
 
     std::size_t nextStep = 0;
-    std::vector<sf::Event> pendingReleases;
+    DeferredEvents deferred;
     bool quit = false;
     for (int frame = 1; !quit && (!frameLimit || frame <= *frameLimit); ++frame) {
       if (!app.pollEvents(!options.play, {})) {
@@ -186,14 +197,16 @@ ExitCode run(int argc, char** argv) {
         }
         break;
       }
-      for (const sf::Event& release : pendingReleases) app.feedEvent(release);
-      pendingReleases.clear();
+      if (!deferred.empty()) {
+        for (const sf::Event& event : deferred.front()) app.feedEvent(event);
+        deferred.pop_front();
+      }
       shell.beforeFrame();
       std::vector<std::string> screenshots;
       for (; nextStep < script.steps.size() && script.steps[nextStep].frame == frame; ++nextStep) {
         const gui::ScriptStep& step = script.steps[nextStep];
         if (const auto* input = std::get_if<gui::ScriptInput>(&step.what)) {
-          feedScriptInput(app, *input, pendingReleases);
+          feedScriptInput(app, *input, deferred);
           continue;
         }
         const auto& command = std::get<gui::ScriptCommand>(step.what);

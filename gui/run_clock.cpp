@@ -79,8 +79,10 @@ std::string topBarClockText(core::TimeUs timeUs, int startWeekday) {
   const long long inDayS = totalS % 86400;
   const int weekday = static_cast<int>((dayIndex + ((startWeekday % 7) + 7) % 7) % 7);
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "Day %lld %s %02lld:%02lld:%02lld", dayIndex + 1,
-                kWeekdayNames[weekday], inDayS / 3600, inDayS / 60 % 60, inDayS % 60);
+  // Days counted as in every other time the app and the CLI show ("d0 10:32:05"), with the
+  // weekday, which the team's working hours depend on.
+  std::snprintf(buffer, sizeof buffer, "d%lld %s %02lld:%02lld:%02lld", dayIndex, kWeekdayNames[weekday],
+                inDayS / 3600, inDayS / 60 % 60, inDayS % 60);
   return buffer;
 }
 

@@ -133,7 +133,7 @@ TopBarRequests drawTopBar(const Rect& rect, const session::LiveSession& live, co
         startRunUntil(live, ui, state);
       }
       noteItemForDump("run_until_time");
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("\"d1 14:00\" (d0 is Day 1) or \"14:00\" today");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("\"d1 14:00\" (d0 is the first day) or \"14:00\" today");
     }
     ImGui::SameLine();
     if (ImGui::Button("Go")) startRunUntil(live, ui, state);
@@ -191,7 +191,9 @@ TopBarRequests drawTopBar(const Rect& rect, const session::LiveSession& live, co
     if (!state.message.empty()) {
       ImGui::SameLine();
       ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.5f, 1.0f), "%s", state.message.c_str());
-    } else if (!ui.feedback.empty()) {
+    } else if (!ui.feedback.empty() && (ui.view == ViewMode::Facilitator || ui.feedback.front().panel == "decisions")) {
+      // On the projector in the player view, only the players' own decisions are echoed:
+      // injects and evaluator marks stay the facilitator's.
       ImGui::SameLine();
       const ActionFeedback& latest = ui.feedback.front();
       ImGui::TextColored(latest.applied ? ImVec4(0.6f, 0.9f, 0.6f, 1.0f) : ImVec4(1.0f, 0.6f, 0.5f, 1.0f), "%s",

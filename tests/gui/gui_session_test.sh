@@ -67,26 +67,28 @@ def centre(group, name):
     r = dump[group][name]
     return [round(r["x"] + r["w"] / 2), round(r["y"] + r["h"] / 2)]
 lines = [
+    # A click moves the pointer in its frame, presses in the next and releases in the one
+    # after: keys and text for a field clicked at frame N go in from frame N + 3.
     {"frame": 2, "click": centre("items", "tab_incidents")},
     {"frame": 4, "click": centre("items", "seat")},
-    {"frame": 5, "key": "end"},
-    {"frame": 6, "text": "・情報システム"},
-    {"frame": 7, "key": "enter"},
-    {"frame": 8, "run_until": "d0 12:30"},
-    {"frame": 8, "inject": {"action": "fire", "source": "tpl-website-defacement", "rationale": "改ざんの通報"}},
-    {"frame": 9, "screenshot": work + "/shot1.png"},
-    {"frame": 10, "run_until": "d0 20:30"},
-    {"frame": 11, "click": centre("items", "tab_play")},
-    {"frame": 12, "decision": {"kind": "order_step", "incident": "theft:sales-03/laptop",
+    {"frame": 7, "key": "end"},
+    {"frame": 8, "text": "・情報システム"},
+    {"frame": 9, "key": "enter"},
+    {"frame": 10, "run_until": "d0 12:30"},
+    {"frame": 10, "inject": {"action": "fire", "source": "tpl-website-defacement", "rationale": "改ざんの通報"}},
+    {"frame": 11, "screenshot": work + "/shot1.png"},
+    {"frame": 12, "run_until": "d0 20:30"},
+    {"frame": 13, "click": centre("items", "tab_play")},
+    {"frame": 16, "decision": {"kind": "order_step", "incident": "theft:sales-03/laptop",
                                 "step": "revoke-credentials", "rationale": "早めに無効化"}},
-    {"frame": 13, "select_incident": "theft:sales-03/laptop"},
-    {"frame": 14, "click": centre("items", "tab_incidents")},
-    {"frame": 16, "screenshot": work + "/shot2.png"},
-    {"frame": 17, "mark": {"incident": "theft:sales-03/laptop", "step": "intake", "mark": "met"}},
-    {"frame": 18, "run_until": "d1 12:00"},
-    {"frame": 20, "screenshot": work + "/shot3.png"},
-    {"frame": 21, "cmd": "run_to_end"},
-    {"frame": 22, "quit": True},
+    {"frame": 17, "select_incident": "theft:sales-03/laptop"},
+    {"frame": 18, "click": centre("items", "tab_incidents")},
+    {"frame": 21, "screenshot": work + "/shot2.png"},
+    {"frame": 22, "mark": {"incident": "theft:sales-03/laptop", "step": "intake", "mark": "met"}},
+    {"frame": 23, "run_until": "d1 12:00"},
+    {"frame": 25, "screenshot": work + "/shot3.png"},
+    {"frame": 26, "cmd": "run_to_end"},
+    {"frame": 27, "quit": True},
 ]
 for line in lines:
     print(json.dumps(line, ensure_ascii=False))

@@ -70,11 +70,11 @@ TEST_CASE("Layout splits are clamped so no window disappears") {
 }
 
 TEST_CASE("The top bar clock counts days from 1 with the scenario's weekdays") {
-  CHECK(topBarClockText(at(0, 10, 32, 5), 0) == "Day 1 Mon 10:32:05");
-  CHECK(topBarClockText(at(1, 0, 0), 0) == "Day 2 Tue 00:00:00");
-  CHECK(topBarClockText(at(6, 23, 59, 59), 0) == "Day 7 Sun 23:59:59");
-  CHECK(topBarClockText(at(0, 9, 0), 4) == "Day 1 Fri 09:00:00");
-  CHECK(topBarClockText(at(3, 9, 0), 4) == "Day 4 Mon 09:00:00");
+  CHECK(topBarClockText(at(0, 10, 32, 5), 0) == "d0 Mon 10:32:05");
+  CHECK(topBarClockText(at(1, 0, 0), 0) == "d1 Tue 00:00:00");
+  CHECK(topBarClockText(at(6, 23, 59, 59), 0) == "d6 Sun 23:59:59");
+  CHECK(topBarClockText(at(0, 9, 0), 4) == "d0 Fri 09:00:00");
+  CHECK(topBarClockText(at(3, 9, 0), 4) == "d3 Mon 09:00:00");
 }
 
 TEST_CASE("Run-until accepts a day and a time, or a time on today's day") {
