@@ -201,12 +201,7 @@ int runCompare(const CompareOptions& o) {
                              reportPath)) {
       return kExitIo;
     }
-    try {
-      dir->commit();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "irdrill compare: error: %s\n", e.what());
-      return kExitIo;
-    }
+    if (!dir->commitOrReport("compare")) return kExitIo;
     std::printf("wrote %s, %s\n", jsonPath.c_str(), reportPath.c_str());
   }
   return result.stopped ? kExitInterrupted : kExitOk;

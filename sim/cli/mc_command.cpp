@@ -186,12 +186,7 @@ int runMc(const McOptions& o) {
                            reportPath)) {
     return kExitIo;
   }
-  try {
-    outDir->commit();
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "irdrill mc: error: %s\n", e.what());
-    return kExitIo;
-  }
+  if (!outDir->commitOrReport("mc")) return kExitIo;
 
   std::printf("scenario '%s', seed %llu: %llu replications%s\n", def->name.c_str(),
               static_cast<unsigned long long>(seed), static_cast<unsigned long long>(result.completed),

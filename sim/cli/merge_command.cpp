@@ -258,12 +258,7 @@ int runMerge(const MergeOptions& o) {
                            reportPath)) {
     return kExitIo;
   }
-  try {
-    dir->commit();
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "irdrill merge: error: %s\n", e.what());
-    return kExitIo;
-  }
+  if (!dir->commitOrReport("merge")) return kExitIo;
   std::printf("scenario '%s', seed %llu: %llu replications from %zu shards\n", info.scenarioName.c_str(),
               static_cast<unsigned long long>(info.seed), static_cast<unsigned long long>(info.replications),
               shards.size());

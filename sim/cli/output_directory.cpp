@@ -233,4 +233,14 @@ void OutputDirectory::removeStaleStaging() const {
   }
 }
 
+bool OutputDirectory::commitOrReport(const char* command) {
+  try {
+    commit();
+    return true;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "irdrill %s: error: %s\n", command, e.what());
+    return false;
+  }
+}
+
 }  // namespace irdrill::cli

@@ -39,6 +39,8 @@ class OutputDirectory {
   // Carries the user's files over, swaps the staging directory in and removes the
   // previous one.
   void commit();
+  // commit(), with a failure reported on stderr as "irdrill COMMAND: error: ..."; false then.
+  bool commitOrReport(const char* command);
 
  private:
   bool isOwn(const std::string& name) const;

@@ -228,12 +228,7 @@ int runSweepCommand(const SweepOptions& o) {
                            reportPath)) {
     return kExitIo;
   }
-  try {
-    dir->commit();
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "irdrill sweep: error: %s\n", e.what());
-    return kExitIo;
-  }
+  if (!dir->commitOrReport("sweep")) return kExitIo;
 
   std::printf("scenario '%s', seed %llu: %llu replications%s, %s mode\n", base->name.c_str(),
               static_cast<unsigned long long>(seed), static_cast<unsigned long long>(summary.replications),
