@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app_window.hpp"
+#include "gui/panels/panel_state.hpp"
 #include "gui/view_model/player_view.hpp"
 #include "inspector.hpp"
 #include "panel_host.hpp"
@@ -39,6 +40,8 @@ void Shell::afterOpen(const OpenOutcome& outcome) {
   map_ = std::make_unique<FloorMap>(live.scenario());
   mapTimeUs_ = live.now();
   ui_ = UiState{};
+  // The panels' forms and caches belong to the session that was showing.
+  resetPanelState();
   ui_.uiScale = app_.uiScale();
   topBar_.message.clear();
   app_.loadFonts(host_.scenarioTexts());
