@@ -8,6 +8,7 @@
 #include <charconv>
 #include <system_error>
 
+#include "sim/scenario/scenario_loader.hpp"
 #include "ui_dump.hpp"
 
 namespace irdrill::gui {
@@ -36,6 +37,23 @@ std::vector<fs::path> findBundledScenarios(const std::vector<fs::path>& roots) {
   return found;
 }
 
+std::vector<BundledScenario> describeScenarios(const std::vector<fs::path>& paths) {
+  std::vector<BundledScenario> out;
+  for (const auto& path : paths) {
+    BundledScenario b;
+    b.path = path;
+    const scenario::LoadResult loaded = scenario::loadScenarioFile(path.string());
+    if (loaded.scenario) {
+      b.name = loaded.scenario->name;
+      b.description = loaded.scenario->description;
+    } else {
+      for (const auto& d : loaded.diagnostics.items()) b.errors += d.severity == core::Severity::Error ? 1 : 0;
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
 std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& state) {
   std::optional<PickerRequest> request;
   const float width = std::min(area.w - 40, 760.0f * ImGui::GetFontSize() / 16.0f);
@@ -62,12 +80,33 @@ std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& s
     ImGui::Separator();
     ImGui::TextUnformatted("Bundled scenarios");
     if (state.bundled.empty()) ImGui::TextDisabled("(no scenarios/ folder found here or in the source tree)");
-    for (const auto& path : state.bundled) {
-      const std::string name = path.filename().string();
-      if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick) ) {
-        request = PickerRequest{PickerRequest::Kind::Scenario, path, seed()};
+    if (!state.bundled.empty() &&
+        ImGui::BeginTable("##bundled", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+      ImGui::TableSetupColumn("file", ImGuiTableColumnFlags_WidthFixed, 220.0f * ImGui::GetFontSize() / 16.0f);
+      ImGui::TableSetupColumn("scenario", ImGuiTableColumnFlags_WidthStretch);
+      for (const auto& b : state.bundled) {
+        const std::string file = b.path.filename().string();
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        // One click opens it: the whole row is the target.
+        if (ImGui::Selectable(file.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+          request = PickerRequest{PickerRequest::Kind::Scenario, b.path, seed()};
+        }
+        noteItemForDump(("scenario:" + file).c_str());
+        ImGui::TableNextColumn();
+        if (b.errors > 0) {
+          ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "does not load (%d error%s): open it to see them",
+                             b.errors, b.errors == 1 ? "" : "s");
+        } else {
+          ImGui::TextUnformatted(b.name.c_str());
+          if (!b.description.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", b.description.c_str());
+            ImGui::PopStyleColor();
+          }
+        }
       }
-      noteItemForDump(("scenario:" + name).c_str());
+      ImGui::EndTable();
     }
     ImGui::Separator();
     ImGui::TextUnformatted("Open file");

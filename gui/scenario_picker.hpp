@@ -16,8 +16,18 @@ namespace irdrill::gui {
 // source tree the program was built from, the working directory), sorted, no duplicates.
 std::vector<std::filesystem::path> findBundledScenarios(const std::vector<std::filesystem::path>& roots);
 
+// What the picker lists of a bundled scenario: its name and description from the file,
+// or why it does not load.
+struct BundledScenario {
+  std::filesystem::path path;
+  std::string name;
+  std::string description;
+  int errors = 0;  // diagnostics of a file that does not load (it opens to show them)
+};
+std::vector<BundledScenario> describeScenarios(const std::vector<std::filesystem::path>& paths);
+
 struct PickerState {
-  std::vector<std::filesystem::path> bundled;
+  std::vector<BundledScenario> bundled;
   std::string path;        // the "open file" field
   std::string seedText;    // empty: the scenario's default seed
   std::vector<std::string> messages;  // of the last failed open

@@ -23,7 +23,7 @@ constexpr ImGuiWindowFlags kTiled = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
 }  // namespace
 
 Shell::Shell(AppWindow& app, std::vector<std::filesystem::path> sourceRoots) : app_(app) {
-  picker_.bundled = findBundledScenarios(sourceRoots);
+  picker_.bundled = describeScenarios(findBundledScenarios(sourceRoots));
   topBar_.uiScale = app.uiScale();
   ui_.uiScale = app.uiScale();
 }
