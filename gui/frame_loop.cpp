@@ -80,7 +80,8 @@ FrameAdvance advanceClock(session::LiveSession& live, UiState& ui, double frameD
   if (run.stepOnce) {
     run.stepOnce = false;
     run.paused = true;
-    if (!live.finished()) live.runUntil(std::max(live.now(), live.exercise().nextEventUs()));
+    // To the next logged event, office-day ones (alerts, items left behind) included.
+    if (!live.finished()) live.runEvents(1);
   } else if (!run.paused && !live.finished()) {
     const core::TimeUs endUs = live.exercise().endUs();
     const bool flatOut = run.express || run.runUntil.has_value();

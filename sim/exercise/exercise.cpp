@@ -143,16 +143,33 @@ void Exercise::Impl::startSourced(const incident::IncidentSourceDef& source, std
   }
 }
 
+TimeUs Exercise::Impl::advanceDay(TimeUs untilUs) {
+  TimeUs stepToUs = std::min(untilUs, kernel.nextEventTimeUs());
+  if (day && !day->finished()) {
+    stepToUs = std::min(stepToUs, std::max(day->now(), kernel.now()) + kDaySliceUs);
+    if (stepToUs > day->now()) day->runUntil(stepToUs);
+  }
+  return stepToUs;
+}
+
 void Exercise::Impl::runUntil(TimeUs untilUs) {
   untilUs = std::min(untilUs, endUs);
-  while (kernel.now() < untilUs) {
-    TimeUs stepToUs = std::min(untilUs, kernel.nextEventTimeUs());
-    if (day && !day->finished()) {
-      stepToUs = std::min(stepToUs, std::max(day->now(), kernel.now()) + kDaySliceUs);
-      if (stepToUs > day->now()) day->runUntil(stepToUs);
+  while (kernel.now() < untilUs) kernel.runUntil(advanceDay(untilUs));
+}
+
+std::uint64_t Exercise::Impl::runEvents(std::uint64_t count) {
+  const std::uint64_t before = seq;
+  while (seq - before < count && kernel.now() < endUs) {
+    const TimeUs stepToUs = advanceDay(endUs);
+    // One time stamp at a time, so the clock stops at the event that completes the count
+    // (with every other event of that time stamp).
+    for (TimeUs next = kernel.nextEventTimeUs(); seq - before < count && next <= stepToUs;
+         next = kernel.nextEventTimeUs()) {
+      kernel.runUntil(next);
     }
-    kernel.runUntil(stepToUs);
+    if (seq - before < count) kernel.runUntil(stepToUs);
   }
+  return seq - before;
 }
 
 int Exercise::Impl::indexOf(const Incident& x) const {
@@ -172,6 +189,7 @@ TimeUs Exercise::now() const { return impl_->kernel.now(); }
 TimeUs Exercise::endUs() const { return impl_->endUs; }
 void Exercise::runUntil(TimeUs untilUs) { impl_->runUntil(untilUs); }
 void Exercise::runToEnd() { impl_->runUntil(impl_->endUs); }
+std::uint64_t Exercise::runEvents(std::uint64_t count) { return impl_->runEvents(count); }
 bool Exercise::finished() const { return impl_->kernel.now() >= impl_->endUs; }
 const day::OfficeDay* Exercise::officeDay() const { return impl_->day.get(); }
 std::uint64_t Exercise::eventsLogged() const { return impl_->seq; }

@@ -104,6 +104,10 @@ class Exercise {
   core::TimeUs now() const;
   core::TimeUs endUs() const;  // the horizon
   void runUntil(core::TimeUs untilUs);
+  // Stepping by count: runs until `count` more events have been logged (or the horizon),
+  // the clock stopping at the time of the last of them. Returns the events logged. The log
+  // is the same as with runUntil, whatever mix of the two drives the run.
+  std::uint64_t runEvents(std::uint64_t count);
   void runToEnd();
   bool finished() const;
 

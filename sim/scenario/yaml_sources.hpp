@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>
@@ -54,6 +55,10 @@ struct Node {
   const IncludeFrame* frame = nullptr;
   YAML::Mark mark;
 
+  Node() = default;
+  Node(YAML::Node y, const IncludeFrame* f, YAML::Mark m) : yaml(std::move(y)), frame(f), mark(m) {}
+  // Copying makes a Node that refers to the same YAML node, as YAML::Node's copy does.
+  Node(const Node&) = default;
   Node& operator=(const Node& other) {
     yaml.reset(other.yaml);
     frame = other.frame;

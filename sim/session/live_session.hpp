@@ -36,6 +36,8 @@ class LiveSession : private exercise::ExerciseEventSink {
   // The clock; runUntil clamps to the horizon.
   core::TimeUs now() const { return exercise_->now(); }
   void runUntil(core::TimeUs untilUs);
+  // Runs until `count` more events are logged (Exercise::runEvents).
+  std::uint64_t runEvents(std::uint64_t count) { return exercise_->runEvents(count); }
   void runToEnd();
   bool finished() const { return exercise_->finished(); }
 

@@ -95,6 +95,21 @@ TEST_CASE("running the exercise in GUI-sized slices gives the same event log as 
   REQUIRE(whole.events().size() > 3);
   CHECK(lines(sliced.events()) == lines(whole.events()));
   CHECK(sliced.exercise().score().total == whole.exercise().score().total);
+
+  // Stepping by count (the GUI's "step"), mixed with slices by time.
+  session::LiveSession stepped(scenario, header(seed));
+  for (int k = 0; !stepped.finished(); ++k) {
+    if (k % 3 == 2) {
+      stepped.runUntil(stepped.now() + slicesUs[k % 5]);
+      continue;
+    }
+    const std::size_t before = stepped.events().size();
+    const std::uint64_t logged = stepped.runEvents(1);
+    CHECK(logged == stepped.events().size() - before);
+    // The clock stops at the event that was logged, unless the horizon came first.
+    if (logged > 0) CHECK(stepped.now() == stepped.events().back().timeUs);
+  }
+  CHECK(lines(stepped.events()) == lines(whole.events()));
 }
 
 TEST_CASE("ordering the isolate step as soon as the team engages contains the intrusion sooner") {
