@@ -10,6 +10,7 @@
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/panels/widgets.hpp"
+#include "gui/ui_dump.hpp"
 #include "gui/view_model/checklist.hpp"
 #include "gui/view_model/player_view.hpp"
 #include "gui/view_model/time_text.hpp"
@@ -148,10 +149,12 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
     if (widgets::checkedButton("order now", row.orderCheck)) {
       ui.actions.push_back(stepDecision(exercise::DecisionKind::OrderStep, x.id, row.stepId, ui));
     }
+    noteItemForDump(("order_now:" + row.stepId).c_str());
     ImGui::SameLine();
     if (widgets::checkedButton("skip", row.skipCheck)) {
       ui.actions.push_back(stepDecision(exercise::DecisionKind::SkipStep, x.id, row.stepId, ui));
     }
+    noteItemForDump(("skip_step:" + row.stepId).c_str());
     ImGui::PopID();
   }
   ImGui::EndTable();

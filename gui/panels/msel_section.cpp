@@ -9,6 +9,7 @@
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/play_sections.hpp"
 #include "gui/panels/widgets.hpp"
+#include "gui/ui_dump.hpp"
 #include "gui/view_model/msel.hpp"
 #include "gui/view_model/time_text.hpp"
 
@@ -76,10 +77,12 @@ void drawArrivals(const session::LiveSession& session, UiState& ui) {
         if (widgets::checkedButton("fire now", checkAll(exercise, fireNow))) {
           for (const auto& entry : fireNow) ui.actions.push_back(entry);
         }
+        noteItemForDump(("msel_fire:" + row.arrival).c_str());
         ImGui::SameLine();
       }
       const auto skip = vm::skipArrivalEntry(row.arrival, ui.seat, "skipped by the facilitator");
       if (widgets::checkedButton("skip", exercise.check(skip.inject))) ui.actions.push_back(skip);
+      noteItemForDump(("msel_skip:" + row.arrival).c_str());
     }
     ImGui::PopID();
   }
@@ -136,6 +139,7 @@ void drawInjectForm(const session::LiveSession& session, UiState& ui) {
     ui.actions.push_back(std::move(entry));
     form.rationale.clear();
   }
+  noteItemForDump("inject_submit");
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scripted session through the real window under Xvfb: find click targets with --ui-dump,
-# then play a --play script that clicks tabs, types a Japanese seat name, makes an inject
-# and a decision, marks a step and takes screenshots at three points; save the session.
+# then play a --play script that clicks tabs, types a Japanese seat name, clicks an MSEL
+# inject's "fire now" and a step's "order now", marks a step and takes screenshots at three
+# points; save the session.
 # Checks: the typed text reached the session file; `irdrill replay` of the saved session
 # writes exactly the GUI's own --events log (byte for byte); the screenshots show people
 # on the map and a timeline and checklist that are not blank.
@@ -39,7 +40,7 @@ run_in_xvfb() {
   local attempt status log status_file
   log=$(mktemp)
   status_file=$(mktemp)
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     : >"$status_file"
     ASAN_OPTIONS=$gui_asan_options xvfb-run -a -s "-screen 0 1600x900x24" \
       bash -c '"$@"; echo $? >"$0"' "$status_file" "$@" 2>"$log" || true
@@ -47,7 +48,7 @@ run_in_xvfb() {
     [[ -n $status ]] || status=125
     if ! grep -q "Failed to open X11 display\|cannot open the window" "$log"; then break; fi
     echo "note: X server not reachable (attempt $attempt), retrying" >&2
-    sleep 1
+    sleep "$attempt"  # a loaded machine starts the server slowly: back off
   done
   cat "$log" >&2
   rm -f -- "$log" "$status_file"
@@ -58,41 +59,59 @@ run_in_xvfb() {
 run_in_xvfb "$gui" --scenario "$scenario" --frames 3 --ui-dump "$work/dump.json" || fail "the --ui-dump run failed"
 [[ -s $work/dump.json ]] || fail "no ui dump written"
 
-# 2. The script, with click targets from the dump (centres of the named rectangles).
-python3 - "$work/dump.json" "$work" >"$work/session.jsonl" <<'PY'
+# 2. The script. Click targets come from --ui-dump: the tabs and the seat field from a
+# first dump; the buttons of the panels (the MSEL's "fire now", a step's "order now") from a
+# run of the script up to that point, since they exist only once the state is there.
+# A click moves the pointer in its frame, presses in the next and releases in the one
+# after: keys and text for a field clicked at frame N go in from frame N + 3.
+cat >"$work/script.py" <<'PY'
 import json, sys
-dump = json.load(open(sys.argv[1]))
-work = sys.argv[2]
-def centre(group, name):
-    r = dump[group][name]
+work, upto = sys.argv[1], int(sys.argv[2])
+def centre(dump, group, name):
+    r = json.load(open(work + "/" + dump))[group][name]
     return [round(r["x"] + r["w"] / 2), round(r["y"] + r["h"] / 2)]
-lines = [
-    # A click moves the pointer in its frame, presses in the next and releases in the one
-    # after: keys and text for a field clicked at frame N go in from frame N + 3.
-    {"frame": 2, "click": centre("items", "tab_incidents")},
-    {"frame": 4, "click": centre("items", "seat")},
-    {"frame": 7, "key": "end"},
-    {"frame": 8, "text": "・情報システム"},
-    {"frame": 9, "key": "enter"},
-    {"frame": 10, "run_until": "d0 12:30"},
-    {"frame": 10, "inject": {"action": "fire", "source": "tpl-website-defacement", "rationale": "改ざんの通報"}},
-    {"frame": 11, "screenshot": work + "/shot1.png"},
-    {"frame": 12, "run_until": "d0 20:30"},
-    {"frame": 13, "click": centre("items", "tab_play")},
-    {"frame": 16, "decision": {"kind": "order_step", "incident": "theft:sales-03/laptop",
-                                "step": "revoke-credentials", "rationale": "早めに無効化"}},
-    {"frame": 17, "select_incident": "theft:sales-03/laptop"},
-    {"frame": 18, "click": centre("items", "tab_incidents")},
-    {"frame": 21, "screenshot": work + "/shot2.png"},
-    {"frame": 22, "mark": {"incident": "theft:sales-03/laptop", "step": "intake", "mark": "met"}},
-    {"frame": 23, "run_until": "d1 12:00"},
-    {"frame": 25, "screenshot": work + "/shot3.png"},
-    {"frame": 26, "cmd": "run_to_end"},
-    {"frame": 27, "quit": True},
+steps = [
+    (2, lambda: {"click": centre("dump.json", "items", "tab_incidents")}),
+    (4, lambda: {"click": centre("dump.json", "items", "seat")}),
+    (7, lambda: {"key": "end"}),
+    (8, lambda: {"text": "・情報システム"}),
+    (9, lambda: {"key": "enter"}),
+    (10, lambda: {"run_until": "d0 12:30"}),
+    # The facilitator plans an inject for 15:00 (an MSEL row), then brings it forward by
+    # clicking its "fire now".
+    (10, lambda: {"inject": {"action": "schedule", "source": "tpl-website-defacement", "at": "d0 15:00",
+                             "rationale": "改ざんの通報"}}),
+    (11, lambda: {"click": centre("dump.json", "items", "tab_play")}),
+    (15, lambda: {"click": centre("dump-a.json", "items", "msel_fire:tpl-website-defacement@1")}),
+    (18, lambda: {"screenshot": work + "/shot1.png"}),
+    (19, lambda: {"run_until": "d0 20:30"}),
+    (20, lambda: {"select_incident": "theft:sales-03/laptop"}),
+    (20, lambda: {"click": centre("dump.json", "items", "tab_incidents")}),
+    # The team orders a step by clicking its "order now" in the checklist.
+    (25, lambda: {"click": centre("dump-b.json", "items", "order_now:revoke-credentials")}),
+    (28, lambda: {"screenshot": work + "/shot2.png"}),
+    (29, lambda: {"mark": {"incident": "theft:sales-03/laptop", "step": "intake", "mark": "met"}}),
+    (30, lambda: {"run_until": "d1 12:00"}),
+    (32, lambda: {"screenshot": work + "/shot3.png"}),
+    (33, lambda: {"cmd": "run_to_end"}),
 ]
-for line in lines:
+for frame, make in steps:
+    if frame > upto:
+        break
+    line = make()
+    line["frame"] = frame
     print(json.dumps(line, ensure_ascii=False))
+print(json.dumps({"frame": min(upto, 34), "quit": True}))
 PY
+for stage in a:14 b:24; do
+  python3 "$work/script.py" "$work" "${stage#*:}" >"$work/prefix-${stage%%:*}.jsonl"
+  run_in_xvfb "$gui" --scenario "$scenario" --play "$work/prefix-${stage%%:*}.jsonl" \
+    --ui-dump "$work/dump-${stage%%:*}.json" 2>"$work/prefix-${stage%%:*}.log" || {
+    cat "$work/prefix-${stage%%:*}.log" >&2
+    fail "the run to find the click targets of stage ${stage%%:*} failed"
+  }
+done
+python3 "$work/script.py" "$work" 1000 >"$work/session.jsonl"
 
 # 3. Play it.
 run_in_xvfb "$gui" --scenario "$scenario" --play "$work/session.jsonl" --save-session "$work/session.json" \
@@ -101,8 +120,9 @@ run_in_xvfb "$gui" --scenario "$scenario" --play "$work/session.jsonl" --save-se
   fail "the scripted session failed"
 }
 cat "$work/gui.log" >&2
-grep -q "inject fire tpl-website-defacement: applied" "$work/gui.log" || fail "the inject did not apply"
-grep -q "order_step theft:sales-03/laptop revoke-credentials: applied" "$work/gui.log" || fail "the decision did not apply"
+grep -q "inject fire tpl-website-defacement: applied" "$work/gui.log" || fail "the clicked inject did not apply"
+grep -q "inject skip tpl-website-defacement@1: applied" "$work/gui.log" || fail "the fired arrival was not taken off the MSEL"
+grep -q "order_step theft:sales-03/laptop revoke-credentials: applied" "$work/gui.log" || fail "the clicked decision did not apply"
 [[ -s $work/session.json ]] || fail "no session saved"
 grep -q '"seat":"facilitator・情報システム"' "$work/session.json" || fail "the typed seat name is not in the session"
 grep -q '"kind":"mark"' "$work/session.json" || fail "the mark is not in the session"

@@ -60,7 +60,7 @@ run_in_xvfb() {
   local attempt status log status_file
   log=$(mktemp)
   status_file=$(mktemp)
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     : >"$status_file"
     ASAN_OPTIONS=$gui_asan_options xvfb-run -a -s "-screen 0 1280x800x24" \
       bash -c '"$@"; echo $? >"$0"' "$status_file" "$@" 2>"$log" || true
@@ -68,7 +68,7 @@ run_in_xvfb() {
     [[ -n $status ]] || status=125  # the program never ran: xvfb-run itself failed
     if ! grep -q "Failed to open X11 display\|cannot open the window" "$log"; then break; fi
     echo "note: X server not reachable (attempt $attempt), retrying" >&2
-    sleep 1
+    sleep "$attempt"  # a loaded machine starts the server slowly: back off
   done
   cat "$log" >&2
   rm -f -- "$log" "$status_file"
