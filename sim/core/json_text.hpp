@@ -55,13 +55,19 @@ inline std::string jsonSecondsFromUs(long long timeUs) {
   const bool negative = timeUs < 0;
   const unsigned long long magnitude =
       negative ? 0ULL - static_cast<unsigned long long>(timeUs) : static_cast<unsigned long long>(timeUs);
-  std::string text = (negative ? "-" : "") + std::to_string(magnitude / 1000000);
-  unsigned long long fraction = magnitude % 1000000;
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) about
+  // `const char* + std::string&&` here once inlined.
+  std::string text;
+  if (negative) text += '-';
+  text += std::to_string(magnitude / 1000000);
+  const unsigned long long fraction = magnitude % 1000000;
   if (fraction != 0) {
-    std::string digits = std::to_string(fraction);
-    digits.insert(0, 6 - digits.size(), '0');
-    while (digits.back() == '0') digits.pop_back();
-    text += "." + digits;
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%06llu", fraction);
+    std::size_t length = 6;
+    while (digits[length - 1] == '0') --length;  // fraction != 0: some digit is not 0
+    text += '.';
+    text.append(digits, length);
   }
   return text;
 }
