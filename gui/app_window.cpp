@@ -78,7 +78,10 @@ void AppWindow::loadFonts(const std::vector<std::string>& texts) {
   fontTexts_ = texts;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  fonts_ = FontSetup{};
+  // Field by field: ImVector has no move, and copying an empty one is memcpy(null, null, 0).
+  fonts_.glyphRanges.clear();
+  fonts_.cjk = false;
+  fonts_.warning.clear();
   setUpFonts(*io.Fonts, kBaseFontPx * uiScale_, texts, fonts_);
   if (!fonts_.warning.empty()) std::cerr << "irdrill-gui: warning: " << fonts_.warning << '\n';
   // The renderer uploads the atlas again on its next NewFrame.
