@@ -33,30 +33,11 @@ done
 rm -rf -- "$work"
 mkdir -p -- "$work"
 
-# As in gui_smoke.sh: leak checks off for Mesa, retry only when the X server was not
-# reachable, the program's own status from inside the X session.
-gui_asan_options="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-run_in_xvfb() {
-  local attempt status log status_file
-  log=$(mktemp)
-  status_file=$(mktemp)
-  for attempt in 1 2 3 4 5; do
-    : >"$status_file"
-    ASAN_OPTIONS=$gui_asan_options xvfb-run -a -s "-screen 0 1600x900x24" \
-      bash -c '"$@"; echo $? >"$0"' "$status_file" "$@" 2>"$log" || true
-    status=$(cat "$status_file")
-    [[ -n $status ]] || status=125
-    if ! grep -q "Failed to open X11 display\|cannot open the window" "$log"; then break; fi
-    echo "note: X server not reachable (attempt $attempt), retrying" >&2
-    sleep "$attempt"  # a loaded machine starts the server slowly: back off
-  done
-  cat "$log" >&2
-  rm -f -- "$log" "$status_file"
-  return "$status"
-}
+# shellcheck source=xvfb_run.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/xvfb_run.sh"
 
 # 1. Where things are on screen.
-run_in_xvfb "$gui" --scenario "$scenario" --frames 3 --ui-dump "$work/dump.json" || fail "the --ui-dump run failed"
+run_in_xvfb 1600x900x24 "$gui" --scenario "$scenario" --frames 3 --ui-dump "$work/dump.json" || fail "the --ui-dump run failed"
 [[ -s $work/dump.json ]] || fail "no ui dump written"
 
 # 2. The script. Click targets come from --ui-dump: the tabs and the seat field from a
@@ -105,7 +86,7 @@ print(json.dumps({"frame": min(upto, 34), "quit": True}))
 PY
 for stage in a:14 b:24; do
   python3 "$work/script.py" "$work" "${stage#*:}" >"$work/prefix-${stage%%:*}.jsonl"
-  run_in_xvfb "$gui" --scenario "$scenario" --play "$work/prefix-${stage%%:*}.jsonl" \
+  run_in_xvfb 1600x900x24 "$gui" --scenario "$scenario" --play "$work/prefix-${stage%%:*}.jsonl" \
     --ui-dump "$work/dump-${stage%%:*}.json" 2>"$work/prefix-${stage%%:*}.log" || {
     cat "$work/prefix-${stage%%:*}.log" >&2
     fail "the run to find the click targets of stage ${stage%%:*} failed"
@@ -114,7 +95,7 @@ done
 python3 "$work/script.py" "$work" 1000 >"$work/session.jsonl"
 
 # 3. Play it.
-run_in_xvfb "$gui" --scenario "$scenario" --play "$work/session.jsonl" --save-session "$work/session.json" \
+run_in_xvfb 1600x900x24 "$gui" --scenario "$scenario" --play "$work/session.jsonl" --save-session "$work/session.json" \
   --events "$work/gui-events.jsonl" --ui-dump "$work/dump-end.json" 2>"$work/gui.log" || {
   cat "$work/gui.log" >&2
   fail "the scripted session failed"
