@@ -26,4 +26,8 @@ std::uint64_t deriveStreamSeed(const StreamKey& key) {
   return splitMix64(h ^ key.entity);
 }
 
+std::uint64_t deriveSaltedStreamSeed(const StreamKey& key, std::uint64_t salt) {
+  return splitMix64(deriveStreamSeed(key) ^ splitMix64(salt ^ fnv1a64("irdrill.reseed")));
+}
+
 }  // namespace irdrill::core

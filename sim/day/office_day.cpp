@@ -903,6 +903,20 @@ bool OfficeDay::takeItem(int itemIndex) {
   return true;
 }
 
+void OfficeDay::reseedFrom(std::uint64_t salt) {
+  Impl& m = *impl_;
+  m.streams = m.streams.salted(salt);
+  // Every engine the day holds past its construction, each replaced by its own key's
+  // salted stream (the construction-time ones - day plans, scan phases - are spent).
+  for (std::size_t i = 0; i < m.people.size(); ++i) {
+    m.people[i].reactionRng = m.streams.stream("day.reaction", i);
+    m.people[i].humanErrorRng = m.streams.stream("day.human_error", i);
+  }
+  for (std::size_t i = 0; i < m.items.size(); ++i) {
+    if (m.items[i].def->tag) m.items[i].radioRng = m.streams.stream("radio.tag", i);
+  }
+}
+
 int OfficeDay::firstItemOf(int person) const {
   const auto& items = impl_->people.at(static_cast<std::size_t>(person)).items;
   return items.empty() ? -1 : items.front();

@@ -92,6 +92,12 @@ class OfficeDay {
   // owner coming back finds it gone (ItemFoundMissing). Returns false if the item is with
   // its owner (or already taken).
   bool takeItem(int item);
+  // Re-seeds every random stream the day still draws from (reactions, human error, each
+  // tag's radio) with `salt` (sim/core/random_streams.hpp, "Re-seeding"): what happened up
+  // to now stands, what is drawn after it is drawn anew. Logs and schedules nothing. Events
+  // already scheduled (the day plans drawn at the start, a pending advertising event) keep
+  // their times.
+  void reseedFrom(std::uint64_t salt);
   // Index of the first item of `person`; the person's items follow in their written order.
   int firstItemOf(int person) const;
 

@@ -194,6 +194,29 @@ bool Exercise::finished() const { return impl_->kernel.now() >= impl_->endUs; }
 const day::OfficeDay* Exercise::officeDay() const { return impl_->day.get(); }
 std::uint64_t Exercise::eventsLogged() const { return impl_->seq; }
 
+void Exercise::reseedFrom(std::uint64_t salt) {
+  Impl& m = *impl_;
+  m.streams = m.streams.salted(salt);
+  if (m.day) m.day->reseedFrom(salt);
+  for (std::size_t i = 0; i < m.thiefRng.size(); ++i) m.thiefRng[i] = m.streams.stream("thief", i);
+  m.logReviewRng = m.streams.stream("detection.log_review");
+  m.team->reseed(m.streams.stream("team.on_call"));
+  for (const auto& x : m.incidents) {
+    x->rng = m.streams.stream("incident." + x->id);
+    // Runs in the order they were made: the first draws from "procedure.<id>", the one
+    // made at the k-th switch (k from 0) from "procedure.<id>.switch.<k>" (response_link.cpp).
+    for (std::size_t j = 0; j < x->pastRuns.size(); ++j) {
+      x->pastRuns[j]->reseed(m.streams.stream(j == 0 ? "procedure." + x->id
+                                                     : "procedure." + x->id + ".switch." + std::to_string(j - 1)));
+    }
+    if (x->run) {
+      const std::size_t j = x->pastRuns.size();
+      x->run->reseed(m.streams.stream(j == 0 ? "procedure." + x->id
+                                             : "procedure." + x->id + ".switch." + std::to_string(j - 1)));
+    }
+  }
+}
+
 std::string Exercise::inject(const incident::IncidentSourceDef& source, TimeUs atUs) {
   Impl& m = *impl_;
   atUs = std::max(atUs, m.kernel.now());

@@ -111,6 +111,17 @@ class Exercise {
   void runToEnd();
   bool finished() const;
 
+  // "From here": re-seeds every random stream of the run - the office day's, the
+  // thieves', log review, the team's on-call delays, each incident's and each procedure
+  // run's, and those of incidents and runs created later - with `salt`
+  // (sim/core/random_streams.hpp, "Re-seeding"), so the log up to now stands and every
+  // later draw is drawn anew. The same salt at the same time gives the same future. Logs
+  // and schedules nothing: with no draw after now, the run goes on exactly as it would
+  // have. What was drawn before now stays drawn, including events it scheduled for later
+  // (the arrival times of the scenario's incidents, the end of an attacker's current
+  // stage, the duration of a step already queued, the day plans). docs/montecarlo.md.
+  void reseedFrom(std::uint64_t salt);
+
   // Starts an incident from `source` at `atUs` (>= now; its `arrival` is ignored) and
   // returns its arrival id. Lost-item and theft sources need the office day still running.
   std::string inject(const incident::IncidentSourceDef& source, core::TimeUs atUs);

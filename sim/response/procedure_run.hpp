@@ -100,6 +100,10 @@ class ProcedureRun {
   ProcedureRun& operator=(const ProcedureRun&) = delete;
   ~ProcedureRun();
 
+  // Replaces the duration stream: steps queued later draw from `durationRng` (a re-seed
+  // "from here", sim/core/random_streams.hpp). Durations already drawn stand.
+  void reseed(core::RandomEngine durationRng) { durationRng_ = std::move(durationRng); }
+
   // Makes the steps with no `after` ready, at `nowUs` (the kernel's current time). Once.
   void start(core::TimeUs nowUs);
   // The incident ended without need of the rest: queued steps are cancelled and no step

@@ -89,6 +89,10 @@ class ResponseTeam {
   ResponseTeam& operator=(const ResponseTeam&) = delete;
   ~ResponseTeam();
 
+  // Replaces the on-call delay stream: later call-ins draw from `onCallRng` (a re-seed
+  // "from here", sim/core/random_streams.hpp). Delays already drawn stand.
+  void reseed(core::RandomEngine onCallRng) { onCallRng_ = std::move(onCallRng); }
+
   // Index of the role with this id, -1 if none.
   int roleIndex(std::string_view id) const;
   int roleCount() const { return static_cast<int>(roles_.size()); }

@@ -40,6 +40,9 @@ class LiveSession : private exercise::ExerciseEventSink {
   std::uint64_t runEvents(std::uint64_t count) { return exercise_->runEvents(count); }
   void runToEnd();
   bool finished() const { return exercise_->finished(); }
+  // "From here": every later draw from streams salted with `salt` (Exercise::reseedFrom).
+  // Not a session entry: what-if replications use it, a played session never does.
+  void reseedFrom(std::uint64_t salt) { exercise_->reseedFrom(salt); }
 
   // Checks the entry against the exercise as it is now; when it applies, stamps it with
   // the current time, appends it to the log and applies it. A mark always applies if its
