@@ -5,6 +5,7 @@
 // The file format (JSON) is in docs/session-format.md.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,7 +37,23 @@ struct SessionEntry {
   exercise::InjectOrder inject; // Kind::Inject
   EvaluatorMark mark;           // Kind::Mark (the seat and rationale live in decision)
 };
+// Every field equal (a checkpoint is valid for a log whose entries before it are equal).
+bool operator==(const EvaluatorMark& a, const EvaluatorMark& b);
+bool operator==(const SessionEntry& a, const SessionEntry& b);
 inline constexpr const char* kSessionEntryKindNames[] = {"decision", "inject", "mark"};
+
+// A branch of the session: a fork of its parent branch after the parent's first
+// `forkEntryCount` entries, at the clock `forkUs`, followed by its own entries. The first
+// branch (the root) has no parent and forks at 0 entries, time 0. Branches share the
+// header (scenario, seed, replication, overrides). See sim/session/branches.hpp.
+struct SessionBranch {
+  std::string name;                   // unique in the session, not empty
+  std::string parent;                 // "" for the root branch
+  std::size_t forkEntryCount = 0;     // how many of the parent's entries (from the start) it keeps
+  core::TimeUs forkUs = 0;            // the clock at the fork (>= the last kept entry's time)
+  std::vector<SessionEntry> entries;  // its own entries after the fork, in order
+  core::TimeUs lastUs = 0;            // the clock when the branch was last played
+};
 
 struct SessionDef {
   std::string scenarioPath;  // as given, or relative to the session file's folder
@@ -46,6 +63,12 @@ struct SessionDef {
   std::vector<std::string> overrides;  // "PATH=VALUE", as on the command line (--set)
   std::vector<SessionEntry> entries;   // in the order they were applied (times never decrease)
   core::TimeUs lastUs = 0;             // the clock when the session was saved
+  // The branch tree (sim/session/branches.hpp). Empty: one branch, kRootBranchName, whose
+  // log is `entries`. Otherwise `entries` is the full log of the branch named
+  // `currentBranch` (it is authoritative for that branch: its record's own entries are
+  // entries[forkEntryCount..], kept in step by syncCurrentBranch), and lastUs its clock.
+  std::vector<SessionBranch> branches;  // parents before children; branches[0] is the root
+  std::string currentBranch;
 };
 
 // JSON text of a session (docs/session-format.md): keys in a fixed order, one entry per

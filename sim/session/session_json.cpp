@@ -11,6 +11,7 @@
 
 #include "sim/core/clock_text.hpp"
 #include "sim/scenario/overrides.hpp"
+#include "sim/session/branches.hpp"
 #include "sim/session/json_locations.hpp"
 #include "sim/session/session.hpp"
 
@@ -101,6 +102,42 @@ Json entryJson(const SessionEntry& entry) {
   }
   out[kindName] = std::move(body);
   return out;
+}
+
+// A list of entries, one per line, indented under `indent`; no trailing newline.
+std::string entriesJson(const std::vector<SessionEntry>& entries, const std::string& indent) {
+  if (entries.empty()) return "[]";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    out += indent + "  " + line(entryJson(entries[i])) + (i + 1 < entries.size() ? ",\n" : "\n");
+  }
+  return out + indent + "]";
+}
+
+// "branch" and "branches" (docs/session-format.md#branches): one branch header per line,
+// its own entries one per line below it; the current branch's are the top-level entries.
+std::string branchesJson(const SessionDef& session) {
+  std::string out = "  \"branch\": " + line(Json(session.currentBranch)) + ",\n  \"branches\": [\n";
+  for (std::size_t i = 0; i < session.branches.size(); ++i) {
+    const SessionBranch& branch = session.branches[i];
+    const bool current = branch.name == session.currentBranch;
+    const core::TimeUs lastUs = current ? session.lastUs : branch.lastUs;
+    Json head;
+    head["name"] = branch.name;
+    head["parent"] = branch.parent;
+    head["fork_entries"] = branch.forkEntryCount;
+    head["fork_t_s"] = secondsJson(branch.forkUs);
+    head["fork_time"] = core::dayClockText(branch.forkUs);
+    head["last_t_s"] = secondsJson(lastUs);
+    head["last_time"] = core::dayClockText(lastUs);
+    std::string text = line(head);
+    if (!current) {
+      text.pop_back();  // the closing brace: the entries follow
+      text += ",\"entries\":" + entriesJson(branch.entries, "    ") + "}";
+    }
+    out += "    " + text + (i + 1 < session.branches.size() ? ",\n" : "\n");
+  }
+  return out + "  ]";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -344,6 +381,57 @@ class SessionReader {
 
 }  // namespace
 
+// "branch" and "branches", then the tree's own checks (branchTreeProblems).
+void readBranches(SessionReader& read, const Json& root, SessionDef& session) {
+  const bool hasName = root.contains("branch"), hasList = root.contains("branches");
+  if (hasName != hasList) {
+    read.error(hasName ? "branch" : "branches", "\"branch\" and \"branches\" come together (or neither)");
+    return;
+  }
+  if (!hasList) return;
+  session.currentBranch = read.text(root, "", "branch");
+  const Json& list = root.at("branches");
+  if (!list.is_array() || list.empty()) {
+    read.error("branches", "expected a list of branches (at least the root), got " + SessionReader::typeName(list));
+    return;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = "branches[" + std::to_string(i) + "]";
+    if (!read.isObject(list[i], at, "a branch")) continue;
+    const Json& object = list[i];
+    SessionBranch branch;
+    branch.name = read.text(object, at, "name");
+    const bool current = object.contains("name") && branch.name == session.currentBranch;
+    std::vector<std::string> required = {"name", "parent", "fork_entries", "fork_t_s"};
+    if (!current) required.push_back("entries");
+    read.checkKeys(object, at,
+                   {"name", "parent", "fork_entries", "fork_t_s", "fork_time", "last_t_s", "last_time", "entries"},
+                   required);
+    if (current && object.contains("entries")) {
+      read.error(at + ".entries", "the current branch's entries are the top-level \"entries\"");
+    }
+    branch.parent = read.text(object, at, "parent");
+    if (const auto kept = read.count(object, at, "fork_entries")) branch.forkEntryCount = *kept;
+    if (const auto forkUs = read.seconds(object, at, "fork_t_s")) branch.forkUs = *forkUs;
+    if (const auto lastUs = read.seconds(object, at, "last_t_s")) branch.lastUs = *lastUs;
+    if (!current && object.contains("entries")) {
+      const Json& entries = object.at("entries");
+      if (!entries.is_array()) {
+        read.error(at + ".entries", "expected a list of entries, got " + SessionReader::typeName(entries));
+      } else {
+        for (std::size_t e = 0; e < entries.size(); ++e) {
+          if (auto entry = read.entry(entries[e], at + ".entries[" + std::to_string(e) + "]")) {
+            branch.entries.push_back(std::move(*entry));
+          }
+        }
+      }
+    }
+    session.branches.push_back(std::move(branch));
+  }
+  for (const BranchProblem& problem : branchTreeProblems(session)) read.error(problem.path, problem.message);
+  syncCurrentBranch(session);
+}
+
 std::string sessionToJson(const SessionDef& session) {
   std::string out = "{\n";
   const auto header = [&out](const char* key, const Json& value) {
@@ -357,15 +445,9 @@ std::string sessionToJson(const SessionDef& session) {
   header("overrides", session.overrides);
   header("last_t_s", secondsJson(session.lastUs));
   header("last_time", core::dayClockText(session.lastUs));
-  if (session.entries.empty()) {
-    out += "  \"entries\": []\n}\n";
-    return out;
-  }
-  out += "  \"entries\": [\n";
-  for (std::size_t i = 0; i < session.entries.size(); ++i) {
-    out += "    " + line(entryJson(session.entries[i])) + (i + 1 < session.entries.size() ? ",\n" : "\n");
-  }
-  out += "  ]\n}\n";
+  out += "  \"entries\": " + entriesJson(session.entries, "  ");
+  if (!session.branches.empty()) out += ",\n" + branchesJson(session);
+  out += "\n}\n";
   return out;
 }
 
@@ -384,7 +466,7 @@ std::optional<SessionDef> sessionFromJson(const std::string& text, const std::st
     diagnostics.error(locationOfOffset(text, offset, path), "not valid JSON: " + what);
     return std::nullopt;
   }
-  const JsonLocations where(text, path);
+  const JsonLocations where(text, path, 6);  // deep enough for branches[1].entries[0].decision.kind
   SessionReader read(where, diagnostics);
   const std::size_t errorsBefore = diagnostics.items().size();
   // The parser keeps the last of two equal keys; in a hand-edited file that hides a mistake.
@@ -403,7 +485,7 @@ std::optional<SessionDef> sessionFromJson(const std::string& text, const std::st
   }
   read.checkKeys(root, "",
                  {"format", "scenario", "scenario_hash", "seed", "replication", "overrides", "last_t_s",
-                  "last_time", "entries"},
+                  "last_time", "entries", "branch", "branches"},
                  {"format", "scenario", "scenario_hash", "seed", "entries"});
 
   SessionDef session;
@@ -458,6 +540,7 @@ std::optional<SessionDef> sessionFromJson(const std::string& text, const std::st
     }
   }
 
+
   const core::TimeUs lastEntryUs = session.entries.empty() ? 0 : session.entries.back().atUs;
   if (const auto lastUs = read.seconds(root, "", "last_t_s")) {
     session.lastUs = *lastUs;
@@ -468,6 +551,7 @@ std::optional<SessionDef> sessionFromJson(const std::string& text, const std::st
   } else {
     session.lastUs = lastEntryUs;
   }
+  readBranches(read, root, session);
   if (diagnostics.items().size() != errorsBefore) return std::nullopt;
   return session;
 }
