@@ -1,15 +1,165 @@
 // Catalogue strings of the hot wash and the after-action report (see catalogue.hpp).
-// One line per string, {"key", "English", "日本語"}, keys starting "aar."; add them
-// to kEntries below (and return kEntries instead of the empty span).
+// One line per string, {"key", "English", "日本語"}, keys starting "aar." (the GUI's hot
+// wash tab: "aar.hotwash."). The report's structure follows the HSEEP After-Action Report /
+// Improvement Plan; the Japanese terms are the ones Japanese exercise guides use
+// (事後検証報告書, 改善計画).
 #include "sim/text/string_tables.hpp"
 
 namespace irdrill::text::tables {
 
 std::span<const Entry> debriefStrings() {
-  // static constexpr Entry kEntries[] = {
-  //     {"aar.example", "Example {count}", "例 {count}"},
-  // };
-  return {};
+  static constexpr Entry kEntries[] = {
+      // Report: title and sections
+      {"aar.title", "After-action report: {scenario}", "事後検証報告書: {scenario}"},
+      {"aar.subtitle", "After-Action Report / Improvement Plan (HSEEP structure), written by irdrill from the session file",
+       "事後検証報告書・改善計画（HSEEP の構成）。irdrill がセッションファイルから作成"},
+      {"aar.footer",
+       "Written by irdrill from the session file: the same session gives the same report (the exercise is replayed "
+       "from its seed and log).",
+       "irdrill がセッションファイルから作成。同じセッションからは同じ報告書ができます（演習はシードと記録から再生されます）。"},
+      {"aar.section.overview", "Exercise overview", "演習の概要"},
+      {"aar.section.objectives", "Objectives", "目標"},
+      {"aar.section.timelines", "Incident timelines", "インシデントの経過"},
+      {"aar.section.analysis", "Analysis of procedures", "手順の分析"},
+      {"aar.section.journal", "Decision journal", "意思決定の記録"},
+      {"aar.section.discussion", "Discussion", "討議"},
+      {"aar.section.score", "Score and ledger", "得点と内訳"},
+      {"aar.section.branches", "Branches explored", "検討した分岐"},
+      {"aar.section.what_if", "What usually happens with these decisions", "この判断で通常起こること"},
+      {"aar.section.plan", "Improvement plan", "改善計画"},
+      {"aar.not_entered", "not entered", "未入力"},
+      {"aar.not_contained", "not contained", "封じ込め前"},
+      // Overview
+      {"aar.overview.scenario", "Scenario", "シナリオ"},
+      {"aar.overview.description", "Description", "説明"},
+      {"aar.overview.scenario_file", "Scenario file", "シナリオファイル"},
+      {"aar.overview.seed", "Seed", "シード"},
+      {"aar.overview.overrides", "Settings changed", "変更した設定"},
+      {"aar.overview.date", "Exercise date", "実施日"},
+      {"aar.overview.facilitator", "Facilitator", "進行役"},
+      {"aar.overview.covered", "Covered", "対象期間"},
+      {"aar.overview.covered_value", "from the start to {time} (the session's clock)", "開始から {time} まで（セッションの時刻）"},
+      {"aar.overview.entries", "Logged entries", "記録件数"},
+      {"aar.overview.participants", "Participants", "参加者"},
+      {"aar.overview.no_participants", "No participants were entered.", "参加者は入力されていません。"},
+      {"aar.overview.name", "Name", "氏名"},
+      {"aar.overview.seat", "Role or seat", "役割"},
+      {"aar.overview.organisation", "Organisation", "所属"},
+      // Objectives
+      {"aar.objectives.none", "No objectives were entered.", "目標は入力されていません。"},
+      {"aar.objectives.objective", "Objective", "目標"},
+      {"aar.objectives.rating", "Rating", "評価"},
+      {"aar.objectives.note", "Evaluator's note", "評価者のメモ"},
+      {"aar.objectives.hint",
+       "Ratings as in HSEEP: performed without challenges (P), with some challenges (S), with major challenges (M), "
+       "unable to be performed (U).",
+       "評価は HSEEP の区分: 支障なく実施 (P)、一部支障あり (S)、大きな支障あり (M)、実施できず (U)。"},
+      {"aar.rating.not_rated", "not rated", "未評価"},
+      {"aar.rating.performed", "P: performed without challenges", "P: 支障なく実施"},
+      {"aar.rating.some_challenges", "S: performed with some challenges", "S: 一部支障あり"},
+      {"aar.rating.major_challenges", "M: performed with major challenges", "M: 大きな支障あり"},
+      {"aar.rating.unable", "U: unable to be performed", "U: 実施できず"},
+      // Timelines
+      {"aar.timeline.none", "No incident happened up to the moment covered.", "対象期間にインシデントはありません。"},
+      {"aar.timeline.started", "started", "発生"},
+      {"aar.timeline.detected", "detected", "検知"},
+      {"aar.timeline.engaged", "team engaged", "対応開始"},
+      {"aar.timeline.contained", "contained", "封じ込め"},
+      {"aar.timeline.recovered", "recovered", "復旧"},
+      {"aar.timeline.deadline", "deadline {id} due {due}", "期限 {id}（{due}）"},
+      {"aar.timeline.deadline_met", "met", "達成"},
+      {"aar.timeline.deadline_missed", "missed", "超過"},
+      {"aar.timeline.deadline_running", "running", "進行中"},
+      {"aar.timeline.axis", "Time since the incident started", "発生からの経過時間"},
+      {"aar.timeline.until_contained", "start to containment", "発生から封じ込めまで"},
+      {"aar.timeline.recovering", "containment to recovery", "封じ込めから復旧まで"},
+      {"aar.timeline.not_contained", "not contained yet", "未封じ込め"},
+      {"aar.timeline.description", "Timeline of incident {incident}", "インシデント {incident} の経過"},
+      {"aar.timeline.hint",
+       "Times are simulated (day dN, clock) with the time since the incident started. Dashed lines are the "
+       "deadlines of the scenario's scoring.",
+       "時刻はシミュレーション上の時刻（dN 日目）と発生からの経過時間。破線は採点の期限です。"},
+      // Analysis
+      {"aar.analysis.none", "No incident had a procedure to follow.", "手順を伴うインシデントはありません。"},
+      {"aar.analysis.not_engaged", "The team had not engaged yet.", "チームはまだ対応を始めていません。"},
+      {"aar.analysis.step", "Step", "手順"},
+      {"aar.analysis.role", "Role", "担当"},
+      {"aar.analysis.status", "Status", "状態"},
+      {"aar.analysis.finished", "Finished", "完了時刻"},
+      {"aar.analysis.mark", "Evaluator's mark", "評価者の判定"},
+      {"aar.analysis.note", "Note", "メモ"},
+      {"aar.analysis.by_decision", "(by decision)", "（判断による）"},
+      {"aar.analysis.strengths", "Strengths", "良かった点"},
+      {"aar.analysis.improvements", "Areas for improvement", "改善すべき点"},
+      {"aar.analysis.no_strengths", "No step was marked met.", "「達成」と判定された手順はありません。"},
+      {"aar.analysis.no_improvements", "No step was marked partly or not met.",
+       "「一部達成」「未達成」と判定された手順はありません。"},
+      {"aar.analysis.hint",
+       "Strengths are the steps the evaluator marked met; areas for improvement those marked partly or not met "
+       "(the latest mark of each step counts).",
+       "良かった点は評価者が「達成」と判定した手順、改善すべき点は「一部達成」「未達成」と判定した手順です（各手順の最新の判定）。"},
+      {"aar.mark.not_observed", "not observed", "未観察"},
+      {"aar.mark.met", "met", "達成"},
+      {"aar.mark.partly", "partly met", "一部達成"},
+      {"aar.mark.not_met", "not met", "未達成"},
+      {"aar.step.waiting", "waiting", "待機"},
+      {"aar.step.queued", "queued", "順番待ち"},
+      {"aar.step.started", "in progress", "実施中"},
+      {"aar.step.finished", "done", "完了"},
+      {"aar.step.skipped", "skipped", "省略"},
+      {"aar.step.cancelled", "cancelled", "中止"},
+      // Journal and discussion
+      {"aar.journal.none", "No decision or inject was logged.", "判断・インジェクトの記録はありません。"},
+      {"aar.journal.time", "Time", "時刻"},
+      {"aar.journal.seat", "Seat", "担当"},
+      {"aar.journal.decision", "Decision or inject", "判断・インジェクト"},
+      {"aar.journal.rationale", "Rationale", "理由"},
+      {"aar.journal.result", "Result", "結果"},
+      {"aar.journal.applied", "applied", "適用"},
+      {"aar.journal.refused", "refused", "却下"},
+      {"aar.discussion.none", "No discussion answer was recorded.", "討議の回答は記録されていません。"},
+      {"aar.discussion.prompt", "Prompt", "問いかけ"},
+      {"aar.discussion.answer", "Answer", "回答"},
+      // Score
+      {"aar.score.total", "Score", "得点"},
+      {"aar.score.as_of", "(as of {time}; milestones not reached by then count as open)",
+       "（{time} 時点。未到達の節目は未完了として計上）"},
+      {"aar.score.by_term", "Points by term", "項目別の得点"},
+      {"aar.score.term", "Term", "項目"},
+      {"aar.score.points", "Points", "点"},
+      {"aar.score.largest", "The {count} largest of {total} ledger lines", "内訳 {total} 行のうち大きい順に {count} 行"},
+      {"aar.score.incident", "Incident", "インシデント"},
+      {"aar.score.quantity", "Quantity", "量"},
+      {"aar.score.detail", "Detail", "詳細"},
+      // Branches
+      {"aar.branches.branch", "Branch", "分岐"},
+      {"aar.branches.forked", "Forked", "分岐点"},
+      {"aar.branches.clock", "Played to", "再生時刻"},
+      {"aar.branches.difference", "Difference", "差"},
+      {"aar.branches.current", "current", "現在"},
+      {"aar.branches.fork_of", "from {parent} at {time}", "{parent} から {time} に分岐"},
+      {"aar.branches.ttc", "Time to contain {incident}", "{incident} の封じ込めまで"},
+      {"aar.branches.refused", "Did not replay completely: {reason}", "再生できなかった記録: {reason}"},
+      {"aar.branches.by_term", "Difference by score term", "得点項目ごとの差"},
+      {"aar.branches.hint",
+       "Each branch is replayed from the start to its own clock on the session's seed; up to the fork both share "
+       "every random draw. Differences are against the current branch.",
+       "各分岐はセッションのシードで最初から各自の時刻まで再生されます。分岐点までは乱数をすべて共有します。差は現在の分岐との比較です。"},
+      // What-if
+      {"aar.whatif.intro", "{runs} replications of this session's decisions:", "このセッションの判断を {runs} 回再現:"},
+      {"aar.whatif.ttc", "Time to contain", "封じ込めまでの時間"},
+      {"aar.whatif.share", "Share of replications (%)", "再現の割合 (%)"},
+      {"aar.whatif.this_session", "this session", "このセッション"},
+      {"aar.whatif.end", "the end", "終了時"},
+      {"aar.whatif.censored_head", "Not contained", "未封じ込め"},
+      {"aar.whatif.censored_hint",
+       "Replications not contained by the end of the exercise are counted, not drawn: their time to contain is only "
+       "known to exceed the end.",
+       "演習終了までに封じ込められなかった再現は件数のみ示します（封じ込めまでの時間は終了時より長いことしか分かりません）。"},
+      {"aar.whatif.deadline", "Deadline", "期限"},
+      {"aar.whatif.missed", "Missed in", "超過した割合"},
+  };
+  return kEntries;
 }
 
 }  // namespace irdrill::text::tables
