@@ -14,6 +14,7 @@
 #include "sim/core/diagnostics.hpp"
 #include "sim/core/time.hpp"
 #include "sim/exercise/decision.hpp"
+#include "sim/session/debrief_notes.hpp"
 
 namespace irdrill::session {
 
@@ -69,6 +70,9 @@ struct SessionDef {
   // entries[forkEntryCount..], kept in step by syncCurrentBranch), and lastUs its clock.
   std::vector<SessionBranch> branches;  // parents before children; branches[0] is the root
   std::string currentBranch;
+  // Who took part, objectives, discussion answers and the improvement plan, for the
+  // debrief (sim/session/debrief_notes.hpp); changes nothing in the simulation.
+  DebriefNotes debrief;
 };
 
 // JSON text of a session (docs/session-format.md): keys in a fixed order, one entry per

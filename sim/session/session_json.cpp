@@ -12,6 +12,7 @@
 #include "sim/core/clock_text.hpp"
 #include "sim/scenario/overrides.hpp"
 #include "sim/session/branches.hpp"
+#include "sim/session/debrief_json.hpp"
 #include "sim/session/json_locations.hpp"
 #include "sim/session/session.hpp"
 
@@ -445,6 +446,7 @@ std::string sessionToJson(const SessionDef& session) {
   header("overrides", session.overrides);
   header("last_t_s", secondsJson(session.lastUs));
   header("last_time", core::dayClockText(session.lastUs));
+  if (!session.debrief.empty()) out += "  \"debrief\": " + debriefToJsonText(session.debrief, 2) + ",\n";
   out += "  \"entries\": " + entriesJson(session.entries, "  ");
   if (!session.branches.empty()) out += ",\n" + branchesJson(session);
   out += "\n}\n";
@@ -485,7 +487,7 @@ std::optional<SessionDef> sessionFromJson(const std::string& text, const std::st
   }
   read.checkKeys(root, "",
                  {"format", "scenario", "scenario_hash", "seed", "replication", "overrides", "last_t_s",
-                  "last_time", "entries", "branch", "branches"},
+                  "last_time", "entries", "branch", "branches", "debrief"},
                  {"format", "scenario", "scenario_hash", "seed", "entries"});
 
   SessionDef session;
@@ -540,6 +542,7 @@ std::optional<SessionDef> sessionFromJson(const std::string& text, const std::st
     }
   }
 
+  if (root.contains("debrief")) session.debrief = debriefFromJson(root.at("debrief"), where, diagnostics);
 
   const core::TimeUs lastEntryUs = session.entries.empty() ? 0 : session.entries.back().atUs;
   if (const auto lastUs = read.seconds(root, "", "last_t_s")) {

@@ -222,7 +222,7 @@ TEST_CASE("Malformed session files are refused with the file, line, entry and fi
        "s.json:1:1: error: missing key 'seed'"},
       {fileWithEntries({}, "[], \"sead\": 2"),
        "s.json:7:20: error: sead: unknown key 'sead' (expected one of: format, scenario, scenario_hash, seed, "
-       "replication, overrides, last_t_s, last_time, entries, branch, branches"},
+       "replication, overrides, last_t_s, last_time, entries, branch, branches, debrief"},
       {fileWithEntries({}, "[]", "90000", "\"one\""), "s.json:5:3: error: seed: expected a whole number >= 0, got a string"},
       {fileWithEntries({}, "[]", "90000", "1, \"seed\": 2"), "s.json:5:14: error: seed: duplicate key"},
       {std::string("{\"format\": \"irdrill-session/1\", \"scenario\": \"s.yaml\", \"scenario_hash\": \"h\", ") +
