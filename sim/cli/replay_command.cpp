@@ -10,6 +10,7 @@
 #include "sim/cli/atomic_file.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/run_summary.hpp"
+#include "sim/cli/what_if_output.hpp"
 #include "sim/core/clock_text.hpp"
 #include "sim/exercise/event_log_jsonl.hpp"
 #include "sim/scenario/scenario_hash.hpp"
@@ -26,7 +27,30 @@ struct ReplayOptions {
   std::string until = "end";
   int ledgerLines = 12;
   bool rehash = false;
+  // --what-if N: replications of the session's decisions instead of one replay.
+  std::uint64_t whatIf = 0;
+  std::string outDir;
+  bool fromHere = false;
+  int threads = 0;
+  std::optional<std::uint64_t> seedBase;
 };
+
+// The what-if options make sense only together: a located complaint, or nothing.
+std::optional<std::string> whatIfOptionProblem(const ReplayOptions& o) {
+  if (o.whatIf == 0) {
+    if (!o.outDir.empty()) return "--out DIR is for --what-if N";
+    if (o.fromHere) return "--from-here is for --what-if N";
+    if (o.seedBase) return "--seed-base is for --what-if N";
+    if (o.threads != 0) return "--threads is for --what-if N";
+    return std::nullopt;
+  }
+  if (o.outDir.empty()) return "--what-if needs --out DIR";
+  if (!o.eventsPath.empty()) return "--events writes one replay's log, not with --what-if";
+  if (o.until != "end") return "--until is not used with --what-if (--from-here starts at the session's clock)";
+  if (o.rehash) return "--rehash is not used with --what-if";
+  if (o.fromHere && o.seedBase) return "--seed-base is for fresh seeds, not with --from-here";
+  return std::nullopt;
+}
 
 void printDiagnostics(const core::Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d).c_str());
@@ -54,6 +78,10 @@ bool writeRehashedSession(const std::string& path, session::SessionDef session, 
 }
 
 int replaySession(const ReplayOptions& options) {
+  if (const auto problem = whatIfOptionProblem(options)) {
+    std::fprintf(stderr, "irdrill replay: error: %s\n", problem->c_str());
+    return kExitUsage;
+  }
   std::optional<double> untilS;  // after the start of the office day; nullopt: the horizon
   if (options.until != "end") {
     untilS = core::parseDurationS(options.until);
@@ -82,6 +110,18 @@ int replaySession(const ReplayOptions& options) {
   }
   if (!loaded.scenario || loaded.diagnostics.hasErrors()) return kExitUsage;
   const scenario::ScenarioDef& def = *loaded.scenario;
+
+  if (options.whatIf > 0) {
+    WhatIfCommand command;
+    command.sessionPath = options.sessionPath;
+    command.outDir = options.outDir;
+    command.replications = options.whatIf;
+    command.fromHere = options.fromHere;
+    command.threads = options.threads;
+    command.seedBase = options.seedBase;
+    command.scenarioHash = session->scenarioHash;
+    return runWhatIfCommand(command, loaded.scenario, *session);
+  }
 
   std::optional<AtomicFile> eventsFile;
   std::unique_ptr<exercise::JsonLinesEventSink> sink;
@@ -161,6 +201,17 @@ void setupReplayCommand(CLI::App& app) {
   sub->add_flag("--rehash", options->rehash,
                 "accept the scenario as it is now: replay without checking its hash and, if every entry "
                 "still applies, write the new hash into the session file (re-pinning golden sessions)");
+  sub->add_option("--what-if", options->whatIf,
+                  "run N replications of the session's decisions instead (what usually happens): runs.csv, "
+                  "summary.json and report.html in --out")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--out", options->outDir, "output directory of --what-if (created if missing)");
+  sub->add_flag("--from-here", options->fromHere,
+                "--what-if keeps the session's run up to its clock and re-draws the future (salt = replication)");
+  sub->add_option("--threads", options->threads, "worker threads of --what-if (0: every core; same results)")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_option("--seed-base", options->seedBase,
+                  "master seed of --what-if's fresh replications (default: the session's seed)");
   sub->callback([options] {
     const int code = replaySession(*options);
     if (code != kExitOk) throw CLI::RuntimeError(code);

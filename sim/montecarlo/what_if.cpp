@@ -69,7 +69,8 @@ std::vector<MetricDef> columnDefs(const Layout& layout) {
   }
   for (const auto& id : layout.deadlines) {
     defs.push_back(metric("deadline_missed[" + columnSafe(id) + "]", "",
-                          "1 when an incident missed the deadline '" + id + "', else 0 (also when it never applied)."));
+                          "1 when an incident missed the deadline '" + id + "', 0 when every incident it applied to met it; "
+                          "empty when it applied to none."));
   }
   return defs;
 }
@@ -105,11 +106,15 @@ void fillValues(const exercise::Exercise& run, const scenario::ScenarioDef& scen
     out[layout.incidentColumn(i) + 1] = it->contained.timeUs ? 1.0 : 0.0;
   }
   for (std::size_t d = 0; d < layout.deadlines.size(); ++d) {
-    bool anyMissed = false;
+    bool applied = false, anyMissed = false;
     for (const auto& o : outcomes) {
-      for (const auto& deadline : o.deadlines) anyMissed = anyMissed || (deadline.id == layout.deadlines[d] && !deadline.met);
+      for (const auto& deadline : o.deadlines) {
+        if (deadline.id != layout.deadlines[d]) continue;
+        applied = true;
+        anyMissed = anyMissed || !deadline.met;
+      }
     }
-    out[layout.deadlineColumn(d)] = anyMissed ? 1.0 : 0.0;
+    if (applied) out[layout.deadlineColumn(d)] = anyMissed ? 1.0 : 0.0;
   }
 }
 
@@ -255,8 +260,10 @@ void summarise(WhatIfResult& r, const Layout& layout) {
     const std::size_t column = layout.deadlineColumn(d);
     for (const auto& row : r.rows) {
       ++deadline.runs;
+      deadline.applied += std::isnan(row[column]) ? 0 : 1;
       deadline.missed += row[column] == 1.0 ? 1 : 0;
     }
+    if (!r.own.empty() && !std::isnan(r.own[column])) deadline.ownMissed = r.own[column] == 1.0;
     deadline.probability = deadline.runs ? static_cast<double>(deadline.missed) / static_cast<double>(deadline.runs) : 0;
     std::tie(deadline.wilsonLow, deadline.wilsonHigh) = wilsonInterval95(deadline.missed, deadline.runs);
     r.deadlines.push_back(std::move(deadline));

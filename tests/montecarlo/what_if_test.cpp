@@ -163,7 +163,8 @@ TEST_CASE("deadline probabilities count every replication and the interval conta
   REQUIRE(r.deadlines.size() == phishing()->scoring.deadlines.size());
   for (const auto& d : r.deadlines) {
     CHECK(d.runs == 30);
-    CHECK(d.missed <= d.runs);
+    CHECK(d.missed <= d.applied);
+    CHECK(d.applied <= d.runs);
     CHECK(d.probability == Approx(double(d.missed) / 30));
     CHECK(d.wilsonLow <= d.probability);
     CHECK(d.wilsonHigh >= d.probability);
