@@ -14,6 +14,10 @@ packages=(
 # Optional comparisons and report checks; installed when available, never required.
 optional=(libns3-dev
   chromium poppler-utils   # render the HTML report to PDF and read its text back
+  # The scale-out recipes on the real engines (tests/cli/scale_out_*.sh): a single-node
+  # Slurm cluster (the test starts its own daemons; on a machine with systemd, installing
+  # munge enables its service with a fresh key) and GNU parallel.
+  slurm-wlm munge parallel
 )
 
 missing=()

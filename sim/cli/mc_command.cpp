@@ -15,6 +15,7 @@
 #include "sim/cli/mc_output.hpp"
 #include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/cli/scale_out_script.hpp"
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/montecarlo/run_statistics.hpp"
 #include "sim/montecarlo/runner.hpp"
@@ -38,6 +39,12 @@ struct McOptions {
   std::string outDir;
   std::string shard;  // "i/N", empty for the whole run
   std::string decisionsPath;  // a session file whose decisions every replication replays
+  // Scale-out scripts instead of a run (scale_out_script.hpp): --shards N with
+  // --emit-slurm FILE and/or --emit-parallel FILE.
+  std::uint64_t shards = 0;
+  std::string emitSlurmPath;
+  std::string emitParallelPath;
+  bool threadsGiven = false;
 };
 
 // "i/N" with 0 <= i < N.
@@ -79,8 +86,101 @@ std::string commandLine(const McOptions& o, std::uint64_t seed) {
   return text + " --out " + shellWord(o.outDir);
 }
 
+// The model of every replication: the scenario's, or an exercise replaying the
+// --decisions session; nullptr (with the reason printed) when the session does not fit.
+std::unique_ptr<montecarlo::ReplicationModel> makeModel(const McOptions& o, const scenario::ScenarioDef& def,
+                                                        const std::vector<scenario::Override>& overrides) {
+  if (o.decisionsPath.empty()) return montecarlo::makeScenarioModel(def);
+  core::Diagnostics diagnostics;
+  const auto played = session::readSessionFile(o.decisionsPath, diagnostics);
+  for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d).c_str());
+  if (!played) return nullptr;
+  const std::string hash = scenario::scenarioHash(o.scenarioPath, overrides);
+  if (played->scenarioHash != hash) {
+    std::fprintf(stderr,
+                 "irdrill mc: error: --decisions '%s' was played on another scenario or other --set values "
+                 "(session %s, this scenario %s)\n",
+                 o.decisionsPath.c_str(), played->scenarioHash.c_str(), hash.c_str());
+    return nullptr;
+  }
+  return montecarlo::makeExerciseModel(def, played->entries);
+}
+
+// Gives the script the permission to execute wherever it may be read (a new file is
+// 0666 less the umask), so `./FILE.sh` works as well as `bash FILE.sh`.
+void makeExecutable(const std::string& path) {
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (error || !fs::is_regular_file(status)) return;  // a device or FIFO: nothing to do
+  const auto perms = status.permissions();
+  auto exec = fs::perms::none;
+  if ((perms & fs::perms::owner_read) != fs::perms::none) exec |= fs::perms::owner_exec;
+  if ((perms & fs::perms::group_read) != fs::perms::none) exec |= fs::perms::group_exec;
+  if ((perms & fs::perms::others_read) != fs::perms::none) exec |= fs::perms::others_exec;
+  fs::permissions(path, exec, fs::perm_options::add, error);  // best effort: `bash FILE` works anyway
+}
+
+// --emit-slurm / --emit-parallel: the inputs are checked as for a run (so a mistake shows
+// now, not in N jobs), then each script is written whole; nothing is simulated.
+int emitScaleOutScripts(const McOptions& o, const std::string& program) {
+  const std::string command = "mc";
+  if (!o.shard.empty()) {
+    std::fprintf(stderr,
+                 "irdrill mc: error: --shard runs one shard here; with --emit-slurm or --emit-parallel, "
+                 "give --shards COUNT and the script runs them all\n");
+    return kExitUsage;
+  }
+  if (o.shards == 0) {
+    std::fprintf(stderr, "irdrill mc: error: --emit-slurm and --emit-parallel need --shards COUNT (e.g. --shards 8)\n");
+    return kExitUsage;
+  }
+  if (o.shards > o.runs) {
+    std::fprintf(stderr, "irdrill mc: error: --shards %llu: more shards than --runs %llu (a shard has at least one replication)\n",
+                 static_cast<unsigned long long>(o.shards), static_cast<unsigned long long>(o.runs));
+    return kExitUsage;
+  }
+  const auto overrides = parseOverrideOptions(o.sets, command);
+  if (!overrides) return kExitUsage;
+  const auto def = loadScenarioWithOverrides(o.scenarioPath, *overrides);
+  if (!def || !makeModel(o, *def, *overrides)) return kExitUsage;
+
+  ScaleOutRun run;
+  run.program = program;
+  run.scenarioPath = o.scenarioPath;
+  run.runs = o.runs;
+  run.seed = o.seed;
+  run.threadsGiven = o.threadsGiven && o.threads > 0;
+  run.threadsPerShard = run.threadsGiven ? o.threads : 1;
+  run.sets = o.sets;
+  run.decisionsPath = o.decisionsPath;
+  run.outDir = o.outDir;
+  run.shardCount = o.shards;
+  const struct {
+    const std::string& path;
+    std::string text;
+    const char* what;
+  } scripts[] = {{o.emitSlurmPath, o.emitSlurmPath.empty() ? "" : slurmScript(run), "a Slurm job array"},
+                 {o.emitParallelPath, o.emitParallelPath.empty() ? "" : parallelScript(run), "GNU parallel"}};
+  for (const auto& script : scripts) {
+    if (script.path.empty()) continue;
+    if (!writeFileAtomically(script.path, [&](std::ostream& out) { out << script.text; }, command)) return kExitIo;
+    makeExecutable(script.path);
+    std::printf("wrote %s: %llu shards with %s, then the merge into %s; run it with: bash %s\n", script.path.c_str(),
+                static_cast<unsigned long long>(o.shards), script.what, o.outDir.c_str(),
+                shellWord(script.path).c_str());
+  }
+  return kExitOk;
+}
+
 int runMc(const McOptions& o) {
   const std::string command = "mc";
+  if (o.shards != 0) {
+    std::fprintf(stderr,
+                 "irdrill mc: error: --shards %llu needs --emit-slurm FILE or --emit-parallel FILE (to run one "
+                 "shard here: --shard INDEX/COUNT)\n",
+                 static_cast<unsigned long long>(o.shards));
+    return kExitUsage;
+  }
   const auto overrides = parseOverrideOptions(o.sets, command);
   if (!overrides) return kExitUsage;
   std::optional<std::pair<std::uint64_t, std::uint64_t>> shard;
@@ -99,24 +199,8 @@ int runMc(const McOptions& o) {
   const montecarlo::ReplicationRange range =
       shard ? montecarlo::shardRange(o.runs, shard->first, shard->second)
             : montecarlo::ReplicationRange{0, o.runs};
-  std::unique_ptr<montecarlo::ReplicationModel> model;
-  if (o.decisionsPath.empty()) {
-    model = montecarlo::makeScenarioModel(*def);
-  } else {
-    core::Diagnostics diagnostics;
-    const auto played = session::readSessionFile(o.decisionsPath, diagnostics);
-    for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", core::formatDiagnostic(d).c_str());
-    if (!played) return kExitUsage;
-    const std::string hash = scenario::scenarioHash(o.scenarioPath, *overrides);
-    if (played->scenarioHash != hash) {
-      std::fprintf(stderr,
-                   "irdrill mc: error: --decisions '%s' was played on another scenario or other --set values "
-                   "(session %s, this scenario %s)\n",
-                   o.decisionsPath.c_str(), played->scenarioHash.c_str(), hash.c_str());
-      return kExitUsage;
-    }
-    model = montecarlo::makeExerciseModel(*def, played->entries);
-  }
+  const auto model = makeModel(o, *def, *overrides);
+  if (!model) return kExitUsage;
   const int threads = resolveThreads(o.threads);
 
   // Every file goes into a staging directory swapped in at the end: the directory never
@@ -210,8 +294,8 @@ void setupMcCommand(CLI::App& app) {
   sub->add_option("--scenario", o->scenarioPath, "scenario YAML file")->required();
   sub->add_option("--runs", o->runs, "replications of the whole run")->required()->check(CLI::PositiveNumber);
   sub->add_option("--seed", o->seed, "master seed (default: the scenario's)");
-  sub->add_option("--threads", o->threads, "worker threads (0: every core)")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  CLI::Option* threads = sub->add_option("--threads", o->threads, "worker threads (0: every core)")
+                             ->capture_default_str()->check(CLI::NonNegativeNumber);
   sub->add_option("--set", o->sets, "override a scenario value: PATH=VALUE (repeatable)")
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--shard", o->shard, "run only block INDEX of COUNT (0-based), e.g. 2/8");
@@ -219,8 +303,19 @@ void setupMcCommand(CLI::App& app) {
   sub->add_option("--decisions", o->decisionsPath,
                   "a tabletop session file: its decisions and injects replay in every replication "
                   "(docs/decisions.md)");
-  sub->callback([o] {
-    const int code = runMc(*o);
+  sub->add_option("--shards", o->shards,
+                  "with --emit-slurm/--emit-parallel: the number of shards the scripts run")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--emit-slurm", o->emitSlurmPath,
+                  "write a bash script submitting the shards as a Slurm job array and the merge as a "
+                  "dependent job, instead of running (docs/montecarlo.md)");
+  sub->add_option("--emit-parallel", o->emitParallelPath,
+                  "write a bash script running the shards with GNU parallel, then the merge, instead of running");
+  sub->callback([o, sub, threads] {
+    o->threadsGiven = threads->count() > 0;
+    // CLI11 names the top-level app after argv[0]: the scripts call irdrill as it was called.
+    const bool emit = !o->emitSlurmPath.empty() || !o->emitParallelPath.empty();
+    const int code = emit ? emitScaleOutScripts(*o, sub->get_parent()->get_name()) : runMc(*o);
     if (code != kExitOk) throw CLI::RuntimeError(code);
   });
 }

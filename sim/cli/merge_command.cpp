@@ -202,7 +202,11 @@ int runMerge(const MergeOptions& o) {
       ok = false;
     }
   }
-  if (!ok || !checkShards(shards)) return kExitUsage;
+  // The readable shards are checked even when some are not, so a shard whose task failed
+  // before writing anything is also named in "shard I of COUNT missing".
+  if (shards.empty()) return kExitUsage;
+  const bool consistent = checkShards(shards);
+  if (!ok || !consistent) return kExitUsage;
 
   // Staged and swapped in when complete (output_directory.hpp); --out may even be one of
   // the shards: it is read before it is replaced.
