@@ -64,3 +64,20 @@ cat >"$work/lost-laptop.jsonl" <<JSONL
 {"frame":28,"quit":true}
 JSONL
 shoot gui-lost-laptop --scenario scenarios/lost-laptop.yaml --play "$work/lost-laptop.jsonl"
+
+# The What-if tab: the phishing intrusion on seed 1 at d1 12:00, undetected so far; 200
+# replications from here. The tab's buttons exist once it shows: their places come from a
+# first run that opens it.
+tab_what_if=$(centre tab_what_if)
+printf '{"frame":2,"click":%s}\n{"frame":5,"quit":true}\n' "$tab_what_if" >"$work/what-if-open.jsonl"
+xvfb-run -a -s "-screen 0 1600x900x24" "$gui" --scenario scenarios/phishing-exfiltration.yaml \
+  --play "$work/what-if-open.jsonl" --ui-dump "$work/dump.json" 2>/dev/null
+cat >"$work/what-if.jsonl" <<JSONL
+{"frame":2,"run_until":"d1 12:00"}
+{"frame":5,"click":$tab_what_if}
+{"frame":8,"click":$(centre what_if_from_here)}
+{"frame":11,"click":$(centre what_if_run)}
+{"frame":90,"screenshot":"$out/gui-what-if.png"}
+{"frame":91,"quit":true}
+JSONL
+shoot gui-what-if --scenario scenarios/phishing-exfiltration.yaml --seed 1 --play "$work/what-if.jsonl"
