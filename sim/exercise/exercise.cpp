@@ -157,10 +157,11 @@ void Exercise::Impl::runUntil(TimeUs untilUs) {
   while (kernel.now() < untilUs) kernel.runUntil(advanceDay(untilUs));
 }
 
-std::uint64_t Exercise::Impl::runEvents(std::uint64_t count) {
+std::uint64_t Exercise::Impl::runEvents(std::uint64_t count, TimeUs limitUs) {
+  limitUs = std::min(limitUs, endUs);
   const std::uint64_t before = seq;
-  while (seq - before < count && kernel.now() < endUs) {
-    const TimeUs stepToUs = advanceDay(endUs);
+  while (seq - before < count && kernel.now() < limitUs) {
+    const TimeUs stepToUs = advanceDay(limitUs);
     // One time stamp at a time, so the clock stops at the event that completes the count
     // (with every other event of that time stamp).
     for (TimeUs next = kernel.nextEventTimeUs(); seq - before < count && next <= stepToUs;
@@ -189,7 +190,8 @@ TimeUs Exercise::now() const { return impl_->kernel.now(); }
 TimeUs Exercise::endUs() const { return impl_->endUs; }
 void Exercise::runUntil(TimeUs untilUs) { impl_->runUntil(untilUs); }
 void Exercise::runToEnd() { impl_->runUntil(impl_->endUs); }
-std::uint64_t Exercise::runEvents(std::uint64_t count) { return impl_->runEvents(count); }
+std::uint64_t Exercise::runEvents(std::uint64_t count) { return impl_->runEvents(count, impl_->endUs); }
+std::uint64_t Exercise::runEvents(std::uint64_t count, TimeUs limitUs) { return impl_->runEvents(count, limitUs); }
 bool Exercise::finished() const { return impl_->kernel.now() >= impl_->endUs; }
 const day::OfficeDay* Exercise::officeDay() const { return impl_->day.get(); }
 std::uint64_t Exercise::eventsLogged() const { return impl_->seq; }

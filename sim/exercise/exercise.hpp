@@ -108,6 +108,9 @@ class Exercise {
   // the clock stopping at the time of the last of them. Returns the events logged. The log
   // is the same as with runUntil, whatever mix of the two drives the run.
   std::uint64_t runEvents(std::uint64_t count);
+  // The same, stopping at `limitUs` at the latest (after every event of that time): a
+  // session replaying a branch applies its next entry there.
+  std::uint64_t runEvents(std::uint64_t count, core::TimeUs limitUs);
   void runToEnd();
   bool finished() const;
 

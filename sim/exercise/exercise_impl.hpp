@@ -176,7 +176,7 @@ struct Exercise::Impl : day::DayEventSink {
   void addArrival(Arrival arrival);
   void startSourced(const incident::IncidentSourceDef& source, std::string id, TimeUs atUs);
   void runUntil(TimeUs untilUs);
-  std::uint64_t runEvents(std::uint64_t count);
+  std::uint64_t runEvents(std::uint64_t count, TimeUs limitUs);
   // Runs the office day up to the next time the exercise kernel must stop at (its next
   // event, the day's slice, `untilUs`) and returns that time.
   TimeUs advanceDay(TimeUs untilUs);

@@ -36,12 +36,58 @@ LiveSession::LiveSession(std::shared_ptr<const scenario::ScenarioDef> scenario, 
 LiveSession::~LiveSession() = default;
 
 void LiveSession::onExerciseEvent(const exercise::ExerciseEvent& event) {
+  ++loggedCount_;
   if (keepEvents_) events_.push_back(event);
   if (forward_) forward_->onExerciseEvent(event);
 }
 
-void LiveSession::runUntil(core::TimeUs untilUs) { exercise_->runUntil(untilUs); }
-void LiveSession::runToEnd() { exercise_->runToEnd(); }
+void LiveSession::runUntil(core::TimeUs untilUs) {
+  applyPendingUntil(untilUs);
+  exercise_->runUntil(untilUs);
+}
+
+void LiveSession::applyPendingUntil(core::TimeUs untilUs) {
+  std::size_t done = 0;
+  for (; done < pending_.size() && pending_[done].atUs <= std::min(untilUs, exercise_->endUs()); ++done) {
+    const SessionEntry& entry = pending_[done];
+    exercise_->runUntil(entry.atUs);
+    exercise::DecisionResult result;
+    switch (entry.kind) {
+      case SessionEntry::Kind::Decision: result = exercise_->decide(entry.decision); break;
+      case SessionEntry::Kind::Inject: result = exercise_->injectOrder(entry.inject); break;
+      case SessionEntry::Kind::Mark: result = check(entry); break;
+    }
+    // The same log from the same start applies the same way (determinism); a refusal would
+    // mean the branch no longer replays, and then its future is dropped, not half-applied.
+    if (!result) {
+      pending_.clear();
+      return;
+    }
+    session_.entries.push_back(entry);
+  }
+  pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
+}
+
+std::uint64_t LiveSession::runEvents(std::uint64_t count) {
+  std::uint64_t logged = 0;
+  // Up to each pending entry's time at the latest, where it applies after every event of
+  // that time, as in replay().
+  while (logged < count && !pending_.empty() && !exercise_->finished()) {
+    logged += exercise_->runEvents(count - logged, pending_.front().atUs);
+    if (exercise_->now() >= pending_.front().atUs) {
+      const std::uint64_t before = loggedCount_;
+      applyPendingUntil(exercise_->now());
+      logged += loggedCount_ - before;
+    }
+  }
+  if (logged < count) logged += exercise_->runEvents(count - logged);
+  return logged;
+}
+
+void LiveSession::runToEnd() {
+  applyPendingUntil(exercise_->endUs());
+  exercise_->runToEnd();
+}
 
 exercise::DecisionResult LiveSession::check(const SessionEntry& entry) const {
   switch (entry.kind) {
@@ -65,6 +111,16 @@ exercise::DecisionResult LiveSession::check(const SessionEntry& entry) const {
 
 exercise::DecisionResult LiveSession::apply(SessionEntry entry) {
   entry.atUs = exercise_->now();
+  if (!pending_.empty()) {
+    // Another path than the branch's: only an entry that applies starts a branch.
+    exercise::DecisionResult checked = check(entry);
+    if (!checked) return checked;
+    SessionDef whole = session();
+    forkCurrentBranch(whole, session_.entries.size(), entry.atUs);
+    session_.branches = std::move(whole.branches);
+    session_.currentBranch = std::move(whole.currentBranch);
+    pending_.clear();
+  }
   exercise::DecisionResult result;
   switch (entry.kind) {
     case SessionEntry::Kind::Decision: result = exercise_->decide(entry.decision); break;
@@ -110,7 +166,27 @@ int LiveSession::replaySkippingRefused(const std::vector<SessionEntry>& log, std
 SessionDef LiveSession::session() const {
   SessionDef out = session_;
   out.lastUs = exercise_->now();
+  if (!pending_.empty()) {
+    out.entries.insert(out.entries.end(), pending_.begin(), pending_.end());
+    out.lastUs = std::max({out.lastUs, branchLastUs_, pending_.back().atUs});
+  }
+  syncCurrentBranch(out);
   return out;
+}
+
+void LiveSession::adoptBranchTree(const SessionDef& whole) {
+  const std::vector<SessionEntry>& applied = session_.entries;
+  if (whole.entries.size() < applied.size() || !std::equal(applied.begin(), applied.end(), whole.entries.begin())) {
+    throw std::invalid_argument("adoptBranchTree: the entries applied are not a prefix of the branch's log");
+  }
+  session_.branches = whole.branches;
+  session_.currentBranch = whole.currentBranch;
+  pending_.assign(whole.entries.begin() + static_cast<std::ptrdiff_t>(applied.size()), whole.entries.end());
+  branchLastUs_ = whole.lastUs;
+}
+
+std::optional<std::string> LiveSession::renameBranch(std::string_view from, const std::string& to) {
+  return session::renameBranch(session_, from, to);
 }
 
 std::optional<EvaluatorMark> LiveSession::markOf(const std::string& incident, const std::string& step) const {

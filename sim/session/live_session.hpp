@@ -10,10 +10,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/exercise/exercise.hpp"
 #include "sim/scenario/scenario_def.hpp"
+#include "sim/session/branches.hpp"
 #include "sim/session/session.hpp"
 
 namespace irdrill::session {
@@ -33,11 +35,13 @@ class LiveSession : private exercise::ExerciseEventSink {
   LiveSession(const LiveSession&) = delete;
   LiveSession& operator=(const LiveSession&) = delete;
 
-  // The clock; runUntil clamps to the horizon.
+  // The clock; runUntil clamps to the horizon. After a rewind, the branch's entries still
+  // to come (pending()) apply as the clock reaches their times, as replay() applies them.
   core::TimeUs now() const { return exercise_->now(); }
   void runUntil(core::TimeUs untilUs);
-  // Runs until `count` more events are logged (Exercise::runEvents).
-  std::uint64_t runEvents(std::uint64_t count) { return exercise_->runEvents(count); }
+  // Runs until `count` more events are logged (Exercise::runEvents), whole time stamps at
+  // a time; pending entries apply at their times on the way.
+  std::uint64_t runEvents(std::uint64_t count);
   void runToEnd();
   bool finished() const { return exercise_->finished(); }
   // "From here": every later draw from streams salted with `salt` (Exercise::reseedFrom).
@@ -46,7 +50,10 @@ class LiveSession : private exercise::ExerciseEventSink {
 
   // Checks the entry against the exercise as it is now; when it applies, stamps it with
   // the current time, appends it to the log and applies it. A mark always applies if its
-  // step exists. Nothing changes when it is refused.
+  // step exists. Nothing changes when it is refused. After a rewind, with entries of the
+  // branch still pending, an entry that applies starts a new branch (forkCurrentBranch:
+  // "branch N", forked after the entries applied so far, at now) and the old branch keeps
+  // its whole log.
   exercise::DecisionResult apply(SessionEntry entry);
   // Whether it would apply now, without applying it.
   exercise::DecisionResult check(const SessionEntry& entry) const;
@@ -66,9 +73,24 @@ class LiveSession : private exercise::ExerciseEventSink {
   std::shared_ptr<const scenario::ScenarioDef> sharedScenario() const { return scenario_; }
   // Every event logged so far, in order (events()[i].seq == i + 1).
   const std::vector<exercise::ExerciseEvent>& events() const { return events_; }
-  // The session as it stands: header, log, and lastUs = now.
+  // The session as it stands: header, the branch tree, the current branch's whole log
+  // (applied and pending entries) and lastUs = now (or, with entries pending after a
+  // rewind, the branch's clock before the rewind).
   SessionDef session() const;
+  // The entries applied so far (the log up to now).
   const std::vector<SessionEntry>& log() const { return session_.entries; }
+  // The current branch's entries after now, still to apply (empty unless rewound).
+  const std::vector<SessionEntry>& pending() const { return pending_; }
+
+  // --- Branches (sim/session/branches.hpp, sim/session/rewind.hpp) ---
+  std::string currentBranch() const { return currentBranchName(session_); }
+  // Takes over the branch tree of `whole` (a session() of the same header) whose current
+  // log begins with the entries applied here: the rest become pending, and `whole`'s
+  // lastUs the branch's clock. Used by a rewind and a branch switch; throws
+  // std::invalid_argument when the applied entries are not a prefix of whole's log.
+  void adoptBranchTree(const SessionDef& whole);
+  // Renames a branch (renameBranch): why not, or nullopt when done.
+  std::optional<std::string> renameBranch(std::string_view from, const std::string& to);
   // The latest mark of each (incident, step), nullopt if never marked.
   std::optional<EvaluatorMark> markOf(const std::string& incident, const std::string& step) const;
 
@@ -79,6 +101,10 @@ class LiveSession : private exercise::ExerciseEventSink {
   SessionDef session_;
   exercise::ExerciseEventSink* forward_;
   std::vector<exercise::ExerciseEvent> events_;
+  std::uint64_t loggedCount_ = 0;          // events logged (kept or not)
+  std::vector<SessionEntry> pending_;      // the branch's entries after now, in order
+  core::TimeUs branchLastUs_ = 0;          // the branch's clock before the rewind
+  void applyPendingUntil(core::TimeUs untilUs);
   bool keepEvents_ = true;
   std::unique_ptr<exercise::Exercise> exercise_;
 };
