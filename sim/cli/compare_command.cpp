@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "sim/cli/atomic_file.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_command.hpp"
@@ -18,6 +19,8 @@
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/montecarlo/run_statistics.hpp"
 #include "sim/montecarlo/runner.hpp"
+#include "sim/montecarlo/runs_csv.hpp"
+#include "sim/montecarlo/scenario_variant.hpp"
 #include "sim/montecarlo/scenario_model.hpp"
 #include "sim/scenario/scenario_hash.hpp"
 
@@ -35,23 +38,51 @@ struct CompareOptions {
   int threads = 0;
   std::vector<std::string> sets, setsA, setsB;
   std::string outDir;
+  bool allowUnrelated = false;  // compare scenarios that are not variants of one (with a warning)
 };
 
 class CompareSink : public montecarlo::ReplicationSink {
  public:
-  CompareSink(montecarlo::CompareStatistics& stats, std::size_t half) : stats_(stats), half_(half) {}
-  void onReplication(std::uint64_t, std::span<const double> values) override {
+  // `pairs` (may be null) receives every replication's A and B values (pairs.csv).
+  CompareSink(montecarlo::CompareStatistics& stats, std::size_t half, montecarlo::ReplicationSink* pairs)
+      : stats_(stats), half_(half), pairs_(pairs) {}
+  void onReplication(std::uint64_t replication, std::span<const double> values) override {
     stats_.add(values.first(half_), values.subspan(half_));
+    if (pairs_) pairs_->onReplication(replication, values);
   }
 
  private:
   montecarlo::CompareStatistics& stats_;
   std::size_t half_;
+  montecarlo::ReplicationSink* pairs_;
 };
 
 // The 95% CI of the mean difference excludes zero.
 bool significant(const montecarlo::MetricDifference& d) {
-  return d.pairs >= 2 && (d.ciLow > 0 || d.ciHigh < 0);
+  return montecarlo::verdictOf(d) != montecarlo::Verdict::NotSignificant;
+}
+
+// pairs.csv's columns: every metric of A as "a.NAME", then of B as "b.NAME".
+std::vector<montecarlo::MetricDef> pairColumns(const std::vector<montecarlo::MetricDef>& metrics) {
+  std::vector<montecarlo::MetricDef> columns;
+  for (const char* side : {"a.", "b."}) {
+    for (const auto& m : metrics) {
+      columns.push_back(m);
+      columns.back().name = side + m.name;
+      columns.back().censoredBy.clear();
+    }
+  }
+  return columns;
+}
+
+std::string verdictWord(const montecarlo::MetricDifference& d) {
+  switch (montecarlo::verdictOf(d)) {
+    case montecarlo::Verdict::Better: return "B better";
+    case montecarlo::Verdict::Worse: return "B worse";
+    case montecarlo::Verdict::Different: return "differs";
+    case montecarlo::Verdict::NotSignificant: break;
+  }
+  return "";
 }
 
 std::string signedNumber(double value) {
@@ -67,6 +98,7 @@ std::string commandLine(const CompareOptions& o, std::uint64_t seed) {
   for (const auto& s : o.sets) text += " --set " + shellWord(s);
   for (const auto& s : o.setsA) text += " --set-a " + shellWord(s);
   for (const auto& s : o.setsB) text += " --set-b " + shellWord(s);
+  if (o.allowUnrelated) text += " --allow-unrelated";
   if (!o.outDir.empty()) text += " --out " + shellWord(o.outDir);
   return text;
 }
@@ -89,7 +121,8 @@ void writeSideJson(std::ostream& out, const Side& side) {
 
 void writeCompareJson(std::ostream& out, const Side& a, const Side& b, std::uint64_t seed,
                       std::uint64_t requested, const montecarlo::RunResult& result,
-                      const std::vector<montecarlo::MetricDifference>& differences) {
+                      const std::vector<montecarlo::MetricDifference>& differences,
+                      const std::vector<std::string>& warnings) {
   out << "{\n  \"format\": \"irdrill-compare/1\",\n  \"a\": ";
   writeSideJson(out, a);
   out << ",\n  \"b\": ";
@@ -103,9 +136,16 @@ void writeCompareJson(std::ostream& out, const Side& a, const Side& b, std::uint
         << jsonString(d.unit) << ", \"pairs\": " << d.pairs << ", \"mean_a\": " << jsonNumber(d.meanA)
         << ", \"mean_b\": " << jsonNumber(d.meanB) << ", \"difference\": " << jsonNumber(d.meanDifference)
         << ", \"ci95_low\": " << jsonNumber(d.ciLow) << ", \"ci95_high\": " << jsonNumber(d.ciHigh)
-        << ", \"significant\": " << (significant(d) ? "true" : "false") << "}";
+        << ", \"interval\": " << jsonString(std::string(montecarlo::methodName(d.method)))
+        << ", \"better\": " << jsonString(std::string(montecarlo::betterName(d.better)))
+        << ", \"significant\": " << (significant(d) ? "true" : "false")
+        << ", \"verdict\": " << jsonString(verdictWord(d).empty() ? "not significant" : verdictWord(d)) << "}";
   }
-  out << (differences.empty() ? "]\n" : "\n  ]\n") << "}\n";
+  out << (differences.empty() ? "],\n" : "\n  ],\n");
+  out << "  \"verdict\": " << jsonString(montecarlo::compareVerdict(differences)) << ",\n";
+  out << "  \"warnings\": [";
+  for (std::size_t i = 0; i < warnings.size(); ++i) out << (i ? ", " : "") << jsonString(warnings[i]);
+  out << "]\n}\n";
 }
 
 int runCompare(const CompareOptions& o) {
@@ -121,6 +161,26 @@ int runCompare(const CompareOptions& o) {
   a.def = loadScenarioWithOverrides(a.path, a.overrides);
   b.def = loadScenarioWithOverrides(b.path, b.overrides);
   if (!a.def || !b.def) return kExitUsage;
+  // Common random numbers mean something only between variants of one scenario.
+  std::vector<std::string> warnings;
+  if (const auto reasons = montecarlo::variantDifferences(*a.def, *b.def); !reasons.empty()) {
+    if (!o.allowUnrelated) {
+      std::fprintf(stderr, "irdrill compare: error: '%s' and '%s' are not variants of one scenario, so a paired "
+                   "comparison would compare two unrelated worlds:\n", a.path.c_str(), b.path.c_str());
+      for (const auto& r : reasons) std::fprintf(stderr, "  - %s\n", r.c_str());
+      std::fprintf(stderr, "  (variants share the office, people, planned incidents and horizon: docs/montecarlo.md; "
+                   "--allow-unrelated compares them anyway, with a warning)\n");
+      return kExitUsage;
+    }
+    std::string text = "A and B are not variants of one scenario (";
+    for (std::size_t i = 0; i < reasons.size(); ++i) text += (i ? "; " : "") + reasons[i];
+    warnings.push_back(text + "): the replications are paired by seed only, and the differences compare "
+                              "two unrelated worlds.");
+  }
+  if (!montecarlo::sameScoringWeights(*a.def, *b.def)) {
+    warnings.push_back("A and B score with different weights: the score and its terms are not comparable.");
+  }
+  for (const auto& w : warnings) std::fprintf(stderr, "irdrill compare: warning: %s\n", w.c_str());
 
   const auto modelA = montecarlo::makeScenarioModel(*a.def);
   const auto modelB = montecarlo::makeScenarioModel(*b.def);
@@ -145,7 +205,19 @@ int runCompare(const CompareOptions& o) {
   }
 
   montecarlo::CompareStatistics stats(modelA->metrics());
-  CompareSink sink(stats, paired->half());
+  // pairs.csv is written as the run goes, into the staged directory.
+  std::optional<AtomicFile> pairsFile;
+  std::optional<montecarlo::RunsCsvWriter> pairsCsv;
+  if (dir) {
+    try {
+      pairsFile.emplace(dir->stagedPath("pairs.csv"), dir->finalPath("pairs.csv"));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "irdrill compare: error: %s\n", e.what());
+      return kExitIo;
+    }
+    pairsCsv.emplace(pairsFile->stream(), pairColumns(modelA->metrics()), seed);
+  }
+  CompareSink sink(stats, paired->half(), pairsCsv ? &*pairsCsv : nullptr);
   std::fprintf(stderr, "irdrill compare: seed %llu, %llu replications of each, %d thread%s\n",
                static_cast<unsigned long long>(seed), static_cast<unsigned long long>(o.runs), threads,
                threads == 1 ? "" : "s");
@@ -167,21 +239,23 @@ int runCompare(const CompareOptions& o) {
               a.path.c_str(), a.def->name.c_str(), b.path.c_str(), b.def->name.c_str(),
               static_cast<unsigned long long>(seed), static_cast<unsigned long long>(result.completed),
               result.stopped ? ", partial: interrupted" : "");
-  std::printf("  %-30s %10s %10s %11s %25s\n", "metric", "mean A", "mean B", "B - A", "95% CI of B - A");
+  std::printf("  %-34s %10s %10s %11s %25s %-7s %s\n", "metric", "mean A", "mean B", "B - A", "95% CI of B - A",
+              "better", "verdict");
   for (const auto& d : differences) {
     std::string ci = "[";  // appended: GCC 12 warns falsely on "literal" + std::string&&
     ci += signedNumber(d.ciLow) + ", " + signedNumber(d.ciHigh) + "]";
-    std::printf("  %-30s %10s %10s %11s %25s%s\n", d.name.c_str(), tableNumber(d.meanA).c_str(),
+    std::printf("  %-34s %10s %10s %11s %25s %-7s %s\n", d.name.c_str(), tableNumber(d.meanA).c_str(),
                 tableNumber(d.meanB).c_str(), signedNumber(d.meanDifference).c_str(), ci.c_str(),
-                significant(d) ? " *" : "");
+                std::string(montecarlo::betterName(d.better)).c_str(), verdictWord(d).c_str());
   }
-  std::printf("  (* the 95%% confidence interval of the difference excludes 0)\n");
+  std::printf("  (verdict: the paired 95%% interval excludes 0; better or worse for B by the metric's good direction)\n");
+  std::printf("verdict: %s\n", montecarlo::compareVerdict(differences).c_str());
 
   if (dir) {
     const std::string jsonPath = dir->finalPath("compare.json");
     const std::string reportPath = dir->finalPath("report.html");
     if (!writeFileAtomically(dir->stagedPath("compare.json"), [&](std::ostream& out) {
-          writeCompareJson(out, a, b, seed, o.runs, result, differences);
+          writeCompareJson(out, a, b, seed, o.runs, result, differences, warnings);
         }, command, jsonPath)) {
       return kExitIo;
     }
@@ -196,13 +270,31 @@ int runCompare(const CompareOptions& o) {
     report.differences = differences;
     report.labelA = a.path;
     report.labelB = b.path;
+    report.metrics = stats.summariesA();
+    report.metricsB = stats.summariesB();
+    for (const auto& term : modelA->scoreTerms()) {
+      for (const auto& m : report.metrics) {
+        if (m.name == term) report.scoreBreakdown.push_back({term, m.mean});
+      }
+      for (const auto& m : report.metricsB) {
+        if (m.name == term) report.scoreBreakdownB.push_back({term, m.mean});
+      }
+    }
+    report.verdict = montecarlo::compareVerdict(differences);
+    report.warnings = warnings;
+    try {
+      pairsFile->commit();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "irdrill compare: error: %s\n", e.what());
+      return kExitIo;
+    }
     if (!writeFileAtomically(dir->stagedPath("report.html"),
                              [&](std::ostream& out) { montecarlo::writeReportHtml(report, out); }, command,
                              reportPath)) {
       return kExitIo;
     }
     if (!dir->commitOrReport("compare")) return kExitIo;
-    std::printf("wrote %s, %s\n", jsonPath.c_str(), reportPath.c_str());
+    std::printf("wrote %s, %s, %s\n", jsonPath.c_str(), dir->finalPath("pairs.csv").c_str(), reportPath.c_str());
   }
   return result.stopped ? kExitInterrupted : kExitOk;
 }
@@ -224,7 +316,10 @@ void setupCompareCommand(CLI::App& app) {
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--set-b", o->setsB, "override a value in B only (repeatable)")
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--out", o->outDir, "write compare.json and report.html here");
+  sub->add_option("--out", o->outDir, "write compare.json, pairs.csv and report.html here");
+  sub->add_flag("--allow-unrelated", o->allowUnrelated,
+                "compare scenarios that are not variants of one (different office, people, planned incidents "
+                "or horizon), with a warning");
   sub->callback([o] {
     const int code = runCompare(*o);
     if (code != kExitOk) throw CLI::RuntimeError(code);

@@ -77,6 +77,17 @@ class McSink : public montecarlo::ReplicationSink {
   montecarlo::RunStatistics& stats_;
 };
 
+// The command that gives these replications' figures, for summary.json: without --out,
+// --threads and --shard (a shard is recorded apart), so a merge of shards records the
+// whole run's command.
+std::string reproducingCommand(const McOptions& o, std::uint64_t seed) {
+  std::string text = "irdrill mc --scenario " + shellWord(o.scenarioPath) + " --runs " + std::to_string(o.runs) +
+                     " --seed " + std::to_string(seed);
+  for (const auto& set : o.sets) text += " --set " + shellWord(set);
+  if (!o.decisionsPath.empty()) text += " --decisions " + shellWord(o.decisionsPath);
+  return text;
+}
+
 std::string commandLine(const McOptions& o, std::uint64_t seed) {
   std::string text = "irdrill mc --scenario " + shellWord(o.scenarioPath) +
                      " --runs " + std::to_string(o.runs) + " --seed " + std::to_string(seed);
@@ -249,6 +260,8 @@ int runMc(const McOptions& o) {
   info.partial = result.stopped;
   info.shard = shard;
   info.scoreTerms = model->scoreTerms();
+  info.scenarioFile = o.scenarioPath;
+  info.command = reproducingCommand(o, seed);
   const auto summaries = stats.summaries();
 
   try {

@@ -1,5 +1,6 @@
 #include "sim/cli/mc_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "sim/cli/atomic_file.hpp"
 #include "sim/core/input_file.hpp"
 #include "sim/core/json_text.hpp"
+#include "sim/montecarlo/intervals.hpp"
 #include "sim/montecarlo/report_html.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -22,7 +24,7 @@ namespace {
 
 // The format tag of summary.json; readers refuse others, so a future change of the
 // layout cannot be merged with this one by mistake.
-constexpr const char* kSummaryFormat = "irdrill-mc-summary/1";
+constexpr const char* kSummaryFormat = "irdrill-mc-summary/2";
 
 std::string jsonStringList(const std::vector<std::string>& items) {
   std::string text = "[";
@@ -64,6 +66,8 @@ void writeSummaryJson(std::ostream& out, const SummaryInfo& info,
   out << "{\n";
   out << "  \"format\": " << jsonString(kSummaryFormat) << ",\n";
   out << "  \"scenario\": " << jsonString(info.scenarioName) << ",\n";
+  out << "  \"scenario_file\": " << jsonString(info.scenarioFile) << ",\n";
+  out << "  \"command\": " << jsonString(info.command) << ",\n";
   out << "  \"scenario_hash\": " << jsonString(info.scenarioHash) << ",\n";
   out << "  \"overrides\": " << jsonStringList(info.overrides) << ",\n";
   out << "  \"seed\": " << info.seed << ",\n";
@@ -85,7 +89,13 @@ void writeSummaryJson(std::ostream& out, const SummaryInfo& info,
     out << "      \"name\": " << jsonString(m.name) << ",\n";
     out << "      \"unit\": " << jsonString(m.unit) << ",\n";
     out << "      \"description\": " << jsonString(m.description) << ",\n";
+    out << "      \"kind\": " << jsonString(std::string(montecarlo::kindName(m.kind))) << ",\n";
+    out << "      \"better\": " << jsonString(std::string(montecarlo::betterName(m.better))) << ",\n";
+    out << "      \"censored_by\": " << (m.censoredBy.empty() ? std::string("null") : jsonString(m.censoredBy))
+        << ",\n";
     out << "      \"count\": " << m.count << ",\n";
+    out << "      \"small_sample\": " << (m.count < montecarlo::kMinReplicationsForInterval ? "true" : "false")
+        << ",\n";
     out << "      \"mean\": " << jsonNumber(m.mean) << ",\n";
     out << "      \"sd\": " << jsonNumber(m.sd) << ",\n";
     out << "      \"min\": " << jsonNumber(m.min) << ",\n";
@@ -95,6 +105,19 @@ void writeSummaryJson(std::ostream& out, const SummaryInfo& info,
     out << "      \"p95\": " << jsonNumber(m.p95) << ",\n";
     out << "      \"ci95_low\": " << jsonNumber(m.ciLow) << ",\n";
     out << "      \"ci95_high\": " << jsonNumber(m.ciHigh) << ",\n";
+    out << "      \"interval\": " << jsonString(std::string(montecarlo::methodName(m.intervalMethod))) << ",\n";
+    if (!m.censoredBy.empty()) {
+      out << "      \"censored\": " << m.censored << ",\n";
+      out << "      \"censored_share\": " << jsonNumber(m.count == 0 ? std::nan("") : double(m.censored) / double(m.count))
+          << ",\n";
+      out << "      \"survival\": [";
+      for (std::size_t k = 0; k < m.survival.size(); ++k) {
+        const auto& p = m.survival[k];
+        out << (k ? ", " : "") << "[" << jsonNumber(p.time) << ", " << jsonNumber(p.survival) << ", " << p.events
+            << ", " << p.censored << "]";
+      }
+      out << "],\n";
+    }
     out << "      \"cdf\": [";
     for (std::size_t k = 0; k < m.cdf.size(); ++k) {
       out << (k ? ", " : "") << "[" << jsonNumber(m.cdf[k].first) << ", "
@@ -139,9 +162,21 @@ std::optional<SummaryInfo> readSummaryJson(const std::string& path, std::string&
                          root["shard"]["count"].as<std::uint64_t>());
     }
     for (const auto& term : root["score_terms"]) info.scoreTerms.push_back(term.as<std::string>());
+    if (root["scenario_file"]) info.scenarioFile = root["scenario_file"].as<std::string>();
+    if (root["command"]) info.command = root["command"].as<std::string>();
     for (const auto& m : root["metrics"]) {
-      info.metrics.push_back({m["name"].as<std::string>(), m["unit"].as<std::string>(),
-                              m["description"].as<std::string>()});
+      montecarlo::MetricDef def{m["name"].as<std::string>(), m["unit"].as<std::string>(),
+                                m["description"].as<std::string>()};
+      const auto kind = montecarlo::parseKind(m["kind"].as<std::string>());
+      const auto better = montecarlo::parseBetter(m["better"].as<std::string>());
+      if (!kind || !better) {
+        error = "metric '" + def.name + "' has an unknown \"kind\" or \"better\"";
+        return std::nullopt;
+      }
+      def.kind = *kind;
+      def.better = *better;
+      if (m["censored_by"] && !m["censored_by"].IsNull()) def.censoredBy = m["censored_by"].as<std::string>();
+      info.metrics.push_back(std::move(def));
     }
     return info;
   } catch (const YAML::Exception& e) {
@@ -174,7 +209,7 @@ montecarlo::ReportData makeRunReport(const SummaryInfo& info,
 }
 
 const std::vector<std::string> kRunOutputFiles = {"runs.csv", "summary.json", "report.html"};
-const std::vector<std::string> kCompareOutputFiles = {"compare.json", "report.html"};
+const std::vector<std::string> kCompareOutputFiles = {"compare.json", "pairs.csv", "report.html"};
 const std::vector<std::string> kSweepOutputFiles = {"sweep.csv", "sweep.json", "report.html"};
 
 bool writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
@@ -198,16 +233,60 @@ std::string tableNumber(double value) {
 }
 
 void printMetricTable(std::FILE* out, const std::vector<montecarlo::MetricSummary>& metrics) {
-  std::fprintf(out, "  %-30s %7s %10s %23s %10s %10s %10s %10s\n", "metric", "n", "mean",
-               "95% CI of the mean", "sd", "median", "p90", "p95");
+  const auto shortMethod = [](montecarlo::IntervalMethod method) {
+    switch (method) {
+      case montecarlo::IntervalMethod::Wilson: return "Wilson";
+      case montecarlo::IntervalMethod::PoissonExact: return "Poisson";
+      case montecarlo::IntervalMethod::BootstrapPercentile: return "bootstrap";
+      case montecarlo::IntervalMethod::StudentT: return "t";
+      case montecarlo::IntervalMethod::None: break;
+    }
+    return "-";
+  };
+  int nameWidth = 30;
+  for (const auto& m : metrics) nameWidth = std::max(nameWidth, static_cast<int>(m.name.size()));
+  std::fprintf(out, "  %-*s %7s %10s %23s %-9s %10s %11s %10s %10s %9s\n", nameWidth, "metric", "n", "mean",
+               "95% CI of the mean", "interval", "sd", "median", "p90", "p95", "censored");
+  bool small = false, tails = false, censored = false, notReached = false;
   for (const auto& m : metrics) {
     // (Appended, not "[" + ...: GCC 12 warns falsely on "literal" + std::string&&.)
     std::string ci = "[";
     ci += tableNumber(m.ciLow) + ", " + tableNumber(m.ciHigh) + "]";
-    std::fprintf(out, "  %-30s %7llu %10s %23s %10s %10s %10s %10s\n", m.name.c_str(),
+    const bool isCensored = !m.censoredBy.empty();
+    const auto quantile = [&](double value) {
+      if (!std::isnan(value) || m.count == 0) return tableNumber(value);
+      if (isCensored && (m.count >= montecarlo::kMinReplicationsForTailQuantiles || &value == &m.median)) {
+        notReached = true;
+        return std::string("not reached");
+      }
+      return tableNumber(value);
+    };
+    std::string censoredText = "";
+    if (isCensored) {
+      censoredText = std::to_string(m.censored) + "/" + std::to_string(m.count);
+      censored = true;
+    }
+    small = small || (m.count > 0 && m.count < montecarlo::kMinReplicationsForInterval);
+    tails = tails || (m.count > 0 && m.count < montecarlo::kMinReplicationsForTailQuantiles);
+    std::fprintf(out, "  %-*s %7llu %10s %23s %-9s %10s %11s %10s %10s %9s\n", nameWidth, m.name.c_str(),
                  static_cast<unsigned long long>(m.count), tableNumber(m.mean).c_str(), ci.c_str(),
-                 tableNumber(m.sd).c_str(), tableNumber(m.median).c_str(),
-                 tableNumber(m.p90).c_str(), tableNumber(m.p95).c_str());
+                 shortMethod(m.intervalMethod), tableNumber(m.sd).c_str(), quantile(m.median).c_str(),
+                 quantile(m.p90).c_str(), quantile(m.p95).c_str(), censoredText.c_str());
+  }
+  std::fprintf(out, "  n: replications where the metric applies. interval: Wilson (proportions), exact Poisson "
+                    "(counts), bootstrap percentile (times, amounts, overdispersed counts), t (signed).\n");
+  if (small) {
+    std::fprintf(out, "  warning: fewer than %llu replications: the intervals are rough; run more.\n",
+                 static_cast<unsigned long long>(montecarlo::kMinReplicationsForInterval));
+  }
+  if (tails) {
+    std::fprintf(out, "  p90 and p95 need at least %llu replications: shown as - below that.\n",
+                 static_cast<unsigned long long>(montecarlo::kMinReplicationsForTailQuantiles));
+  }
+  if (censored) {
+    std::fprintf(out, "  censored: replications with an incident still open at the end (the time counts to the "
+                      "end, so the mean is a lower bound); median and percentiles from the Kaplan-Meier curve%s.\n",
+                 notReached ? ", \"not reached\" where it stays above that level" : "");
   }
 }
 

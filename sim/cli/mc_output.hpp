@@ -31,6 +31,8 @@ std::optional<scenario::ScenarioDef> loadScenarioWithOverrides(
 // The header of summary.json (see docs/montecarlo.md) and, read back, its metrics.
 struct SummaryInfo {
   std::string scenarioName;
+  std::string scenarioFile;  // the path given on the command line
+  std::string command;       // the command line that wrote the file
   std::string scenarioHash;
   std::vector<std::string> overrides;    // "PATH=VALUE", in the order given
   std::uint64_t seed = 0;

@@ -7,14 +7,30 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "sim/montecarlo/metric_kind.hpp"
 
 namespace irdrill::montecarlo {
 
 struct MetricDef {
+  MetricDef() = default;
+  MetricDef(std::string name, std::string unit, std::string description,
+            MetricKind kind = MetricKind::Signed, Better better = Better::Neither,
+            std::string censoredBy = {})
+      : name(std::move(name)), unit(std::move(unit)), description(std::move(description)),
+        kind(kind), better(better), censoredBy(std::move(censoredBy)) {}
+
   std::string name;         // lower_snake with its unit last: "detection_latency_median_s"
   std::string unit;         // "s", "per person-day", "" for counts and ratios
   std::string description;  // one sentence for people
+  MetricKind kind = MetricKind::Signed;  // chooses the interval of the mean
+  Better better = Better::Neither;       // for compare's verdict
+  // For a time censored at the end of the run: the metric whose value (> 0) says this
+  // replication's time is censored (some incident still open), e.g. time_to_contain_h ->
+  // not_contained_fraction. Empty when the time is never censored.
+  std::string censoredBy;
 };
 
 class ReplicationModel {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/montecarlo/run_statistics.hpp"
 #include "sim/montecarlo/svg_plot.hpp"
 
 namespace irdrill::montecarlo {
@@ -144,13 +145,52 @@ std::string headerHtml(const ReportData& data) {
 
 // --------------------------------------------------------------------------- summary
 
+// "Median" and the tail quantiles as the table shows them: "not reached" where a censored
+// time's Kaplan-Meier curve never falls that far, "n/a (n < 20)" for tails of few values.
+std::string quantileCell(const MetricSummary& metric, double value, bool tail) {
+  if (metric.count == 0) return "n/a";
+  if (std::isfinite(value)) return num(value);
+  if (tail && metric.count < kMinReplicationsForTailQuantiles) {
+    return "n/a (n&nbsp;&lt;&nbsp;" + std::to_string(kMinReplicationsForTailQuantiles) + ")";
+  }
+  return metric.censoredBy.empty() ? std::string("n/a") : std::string("not reached");
+}
+
+std::string censoredText(const MetricSummary& metric) {
+  if (metric.censoredBy.empty() || metric.count == 0) return "";
+  return std::to_string(metric.censored) + " of " + std::to_string(metric.count) + " (" +
+         percent(static_cast<double>(metric.censored) / static_cast<double>(metric.count)) + ")";
+}
+
+std::string intervalCell(const MetricSummary& metric) {
+  if (metric.count == 0 || metric.intervalMethod == IntervalMethod::None) return "n/a";
+  std::string text = range(metric.ciLow, metric.ciHigh) + "<div class=\"desc\">" +
+                     escape(methodDescription(metric.intervalMethod)) + "</div>";
+  if (metric.count < kMinReplicationsForInterval) text += "<div class=\"desc warn\">rough: n &lt; 10</div>";
+  return text;
+}
+
 std::string summaryHtml(const ReportData& data) {
   if (data.metrics.empty()) return note("No metrics were recorded.");
-  std::string html =
+  bool anyCensored = false, anySmall = false, anyFewTails = false;
+  for (const MetricSummary& metric : data.metrics) {
+    anyCensored = anyCensored || !metric.censoredBy.empty();
+    anySmall = anySmall || (metric.count > 0 && metric.count < kMinReplicationsForInterval);
+    anyFewTails = anyFewTails || (metric.count > 0 && metric.count < kMinReplicationsForTailQuantiles);
+  }
+  std::string html;
+  if (anySmall) {
+    html += "<p class=\"warning\" role=\"alert\">Few replications: with fewer than " +
+            std::to_string(kMinReplicationsForInterval) +
+            " the intervals below mean little, and p90 and p95 are not given below " +
+            std::to_string(kMinReplicationsForTailQuantiles) + ". Run more replications before deciding.</p>\n";
+  }
+  html +=
       "<table class=\"summary\"><thead><tr><th>Metric</th><th>Unit</th><th class=\"num\">n</th>"
       "<th class=\"num\">Mean</th><th class=\"num\">SD</th><th class=\"num\">Median</th>"
       "<th class=\"num\">p90</th><th class=\"num\">p95</th>"
-      "<th class=\"num\">95% CI of the mean</th></tr></thead>\n<tbody>\n";
+      "<th class=\"num\">95% CI of the mean (method)</th>" +
+      std::string(anyCensored ? "<th class=\"num\">Censored</th>" : "") + "</tr></thead>\n<tbody>\n";
   for (const MetricSummary& metric : data.metrics) {
     const bool has = metric.count > 0;
     const auto cell = [has](double value) {
@@ -162,15 +202,32 @@ std::string summaryHtml(const ReportData& data) {
     }
     html += "</td><td>" + (metric.unit.empty() ? std::string("&ndash;") : escape(metric.unit)) +
             "</td><td class=\"num\">" + std::to_string(metric.count) + "</td>" + cell(metric.mean) +
-            cell(metric.sd) + cell(metric.median) + cell(metric.p90) + cell(metric.p95) +
-            "<td class=\"num\">" + (has ? range(metric.ciLow, metric.ciHigh) : std::string("n/a")) +
-            "</td></tr>\n";
+            cell(metric.sd) + "<td class=\"num\">" + quantileCell(metric, metric.median, false) +
+            "</td><td class=\"num\">" + quantileCell(metric, metric.p90, true) + "</td><td class=\"num\">" +
+            quantileCell(metric, metric.p95, true) + "</td><td class=\"num\">" + intervalCell(metric) + "</td>";
+    if (anyCensored) html += "<td class=\"num\">" + censoredText(metric) + "</td>";
+    html += "</tr>\n";
   }
   html +=
       "</tbody></table>\n<p class=\"hint\">n counts the replications where the metric "
-      "applies. p90 and p95: 90% and 95% of those replications are at or below the value. "
-      "The confidence interval is for the mean over replications.</p>\n";
-  return html;
+      "applies. p90 and p95: 90% and 95% of those replications are at or below the value";
+  if (anyFewTails) {
+    html += " (given from " + std::to_string(kMinReplicationsForTailQuantiles) + " replications: below that they "
+            "would be the largest values, not a tail)";
+  }
+  html +=
+      ". The confidence interval is for the mean over replications, by a method that fits the "
+      "quantity: Wilson for proportions (within 0 to 1), exact Poisson (Garwood) for counts, a "
+      "bootstrap percentile for times, amounts and counts more spread than Poisson (never "
+      "outside the values seen), Student's t for the score, which may take either sign.";
+  if (anyCensored) {
+    html +=
+        " Censored: replications in which an incident was still open at the end of the run; "
+        "its time counts up to the end, so the mean of such a time is a lower bound. Their "
+        "median and percentiles come from the Kaplan-Meier curve, and are \"not reached\" "
+        "when too many replications are censored for the curve to get there.";
+  }
+  return html + "</p>\n";
 }
 
 // ------------------------------------------------------------- time-to-contain histogram
@@ -239,7 +296,17 @@ std::string histogramHtml(const MetricSummary& metric) {
                         escape(withUnit(num(width), metric.unit)) +
                         "). Dashed lines: the median and the 90th percentile. Mean " +
                         escape(withUnit(num(metric.mean), metric.unit)) + ", 95% CI " +
-                        escape(withUnit(range(metric.ciLow, metric.ciHigh), metric.unit)) + ".";
+                        escape(withUnit(range(metric.ciLow, metric.ciHigh), metric.unit)) + " (" +
+                        escape(methodDescription(metric.intervalMethod)) + ").";
+  if (!metric.censoredBy.empty()) {
+    caption += metric.censored == 0
+                   ? std::string(" No replication is censored: every incident ended within the run.")
+                   : " <strong>Censored: " + censoredText(metric) +
+                         " replications had an incident still open at the end;</strong> they sit in "
+                         "the bars at their time to the end, and took at least that long. The mean is "
+                         "therefore a lower bound; the median is from the Kaplan-Meier curve" +
+                         (std::isfinite(metric.median) ? std::string(".") : std::string(" and is not reached."));
+  }
   return figure(plot.svg("Histogram of " + metric.name), caption);
 }
 
@@ -250,6 +317,16 @@ struct CdfSeries {
   double factor = 1;  // multiplies values into the chart's base unit (seconds for times)
 };
 
+// The curve of a series: for a censored time, 1 - S(t) of its Kaplan-Meier curve (the
+// share of replications whose time ended by t), which stays below 100% when some never
+// ended; otherwise the empirical CDF.
+std::vector<std::pair<double, double>> seriesPoints(const MetricSummary& metric) {
+  if (metric.censoredBy.empty() || metric.survival.empty()) return finitePoints(metric.cdf);
+  std::vector<std::pair<double, double>> points;
+  for (const SurvivalPoint& p : metric.survival) points.emplace_back(p.time, 1 - p.survival);
+  return finitePoints(points);
+}
+
 // One chart of step CDFs on shared axes. With `durations` the series are in seconds and
 // the axis shows a fitting time unit (or round durations on a log scale); otherwise
 // `unit` names the values' unit.
@@ -259,7 +336,7 @@ std::string cdfChart(const std::vector<CdfSeries>& series, bool durations,
   double lo = minPositive, hi = -minPositive;
   bool any = false;
   for (const CdfSeries& s : series) {
-    for (const auto& [value, fraction] : finitePoints(s.metric->cdf)) {
+    for (const auto& [value, fraction] : seriesPoints(*s.metric)) {
       const double v = value * s.factor;
       if (!std::isfinite(v)) continue;
       any = true;
@@ -301,7 +378,10 @@ std::string cdfChart(const std::vector<CdfSeries>& series, bool durations,
   for (std::size_t i = 0; i < series.size(); ++i) {
     const MetricSummary& metric = *series[i].metric;
     svg::LegendEntry entry;
-    entry.label = metric.name + " (n = " + std::to_string(metric.count) + ")";
+    entry.label = metric.name + " (n = " + std::to_string(metric.count) +
+                  (metric.censoredBy.empty() ? std::string()
+                                             : ", " + std::to_string(metric.censored) + " censored") +
+                  ")";
     entry.colour = std::string(svg::seriesColor(i));
     entry.dash = startsWith(metric.name, "time_to_contain") ? "8 4" : "";
     legend.push_back(entry);
@@ -322,20 +402,38 @@ std::string cdfChart(const std::vector<CdfSeries>& series, bool durations,
   }
   for (std::size_t i = 0; i < series.size(); ++i) {
     std::vector<std::pair<double, double>> scaled;
-    for (const auto& [value, fraction] : finitePoints(series[i].metric->cdf)) {
+    for (const auto& [value, fraction] : seriesPoints(*series[i].metric)) {
       scaled.emplace_back(value * series[i].factor / divisor, fraction);
     }
     plot.stepCdf(scaled, 100, legend[i].colour, legend[i].dash, "cdf");
+    // Censoring marks: a short vertical tick where replications left the curve censored.
+    for (const SurvivalPoint& p : series[i].metric->survival) {
+      if (p.censored == 0 || series[i].metric->censoredBy.empty()) continue;
+      const double cx = plot.px(p.time * series[i].factor / divisor), cy = plot.py((1 - p.survival) * 100);
+      plot.raw("<line class=\"censor-mark\" x1=\"" + svg::coord(cx) + "\" y1=\"" + svg::coord(cy - 6) +
+               "\" x2=\"" + svg::coord(cx) + "\" y2=\"" + svg::coord(cy + 6) + "\" stroke=\"" + legend[i].colour +
+               "\" stroke-width=\"2\"><title>" + escape(std::to_string(p.censored)) +
+               " censored at the end of the run</title></line>");
+    }
   }
   plot.box();
   double unused = 0;
   plot.raw(svg::legendSvg(legend, kLeft, plot.plotBottom() + 48, kWidth - kLeft - kRight, unused));
 
+  bool censoring = false;
+  for (const CdfSeries& s : series) censoring = censoring || !s.metric->censoredBy.empty();
   std::string caption =
-      "Empirical cumulative distributions: for each value on the x axis, the share of "
+      "Cumulative distributions: for each value on the x axis, the share of "
       "replications whose detection (solid lines) or containment (dashed) took at most that "
       "long. A curve further left is faster; where it crosses the dotted median line is its "
       "median.";
+  if (censoring) {
+    caption +=
+        " Times censored at the end of the run (an incident still open) are Kaplan-Meier "
+        "estimates: a curve ends below 100% when some replications never got there, and the "
+        "vertical ticks mark where replications were censored. A curve that stays below the "
+        "median line has no median (\"not reached\").";
+  }
   if (logarithmic) {
     caption += " The axis is logarithmic: the times span several orders of magnitude.";
   }
@@ -443,6 +541,7 @@ std::string compareHtml(const ReportData& data) {
     std::string label, right;
     double relative = kNaN, lo = kNaN, hi = kNaN;
     bool excludesZero = false;
+    Verdict verdict = Verdict::NotSignificant;
   };
   std::vector<Row> rows;
   double lo = 0, hi = 0, labelWidth = 0, rightWidth = 0;
@@ -453,6 +552,7 @@ std::string compareHtml(const ReportData& data) {
     row.right = withUnit(signedNum(d.meanDifference), d.unit) + "  [" + num(d.ciLow) + ", " +
                 num(d.ciHigh) + "]";
     row.excludesZero = d.ciLow > 0 || d.ciHigh < 0;
+    row.verdict = verdictOf(d);
     if (std::isfinite(d.meanA) && d.meanA != 0 && std::isfinite(d.meanDifference) &&
         std::isfinite(d.ciLow) && std::isfinite(d.ciHigh)) {
       const double scale = 100 / std::fabs(d.meanA);
@@ -499,38 +599,129 @@ std::string compareHtml(const ReportData& data) {
       plot.line(row.lo, middle - 0.18, row.lo, middle + 0.18, whisker);
       plot.line(row.hi, middle - 0.18, row.hi, middle + 0.18, whisker);
       plot.marker(svg::Marker::square, row.relative, middle, 4.5,
-                  row.excludesZero ? "#0072b2" : "#ffffff", "#0072b2",
+                  row.verdict == Verdict::Better  ? "#009e73"
+                  : row.verdict == Verdict::Worse ? "#d55e00"
+                  : row.excludesZero              ? "#0072b2"
+                                                  : "#ffffff",
+                  "#0072b2",
                   row.label + ": " + signedNum(row.relative) + "% of A's mean", "difference");
     }
     html += figure(plot.svg("Differences B minus A with confidence intervals"),
                    "Forest plot: each square is the mean difference B " + std::string(kMinus) +
                        " A as a percentage of A's mean, the whiskers its 95% confidence "
                        "interval. Filled squares: the interval excludes zero, so the "
-                       "difference is unlikely to be chance. Right: the difference in the "
+                       "difference is unlikely to be chance; green where that is better for B "
+                       "by the metric's good direction, orange where it is worse, blue where "
+                       "the metric has no better direction. Right: the difference in the "
                        "metric's own unit with its interval.");
   }
 
-  html +=
-      "<table class=\"compare\"><thead><tr><th>Metric</th><th>Unit</th><th class=\"num\">"
-      "Mean A (" +
-      escape(a) + ")</th><th class=\"num\">Mean B (" + escape(b) +
-      ")</th><th class=\"num\">B&nbsp;" + std::string(kMinus) +
-      "&nbsp;A</th><th class=\"num\">95% CI</th><th class=\"num\">Change vs A</th>"
-      "<th class=\"num\">Pairs</th><th>Interval excludes 0</th></tr></thead>\n<tbody>\n";
+  html += "<p class=\"hint\">Each metric's good direction is part of its definition (lower "
+          "is better for times, counts of harm and false alarms; higher for the score and the "
+          "contained share). With fewer than " + std::to_string(kMinReplicationsForInterval) +
+          " pairs the intervals are rough.</p>\n";
+  return html;
+}
+
+std::string verdictText(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Better: return "<strong class=\"better\">B better</strong>";
+    case Verdict::Worse: return "<strong class=\"worse\">B worse</strong>";
+    case Verdict::Different: return "differs (no better direction)";
+    case Verdict::NotSignificant: break;
+  }
+  return "not significant";
+}
+
+std::string directionText(Better better) {
+  switch (better) {
+    case Better::Lower: return "lower";
+    case Better::Higher: return "higher";
+    case Better::Neither: break;
+  }
+  return "&ndash;";
+}
+
+// A and B side by side for every metric, with the paired difference and what it means.
+std::string compareTableHtml(const ReportData& data) {
+  const auto findSummary = [](const std::vector<MetricSummary>& list, const std::string& name) -> const MetricSummary* {
+    for (const MetricSummary& m : list) {
+      if (m.name == name) return &m;
+    }
+    return nullptr;
+  };
+  const auto sideCell = [](const MetricSummary* m) {
+    if (!m || m->count == 0) return std::string("<td class=\"num\">n/a</td>");
+    std::string text = num(m->mean) + "<div class=\"desc\">" +
+                       (m->intervalMethod == IntervalMethod::None ? std::string("no interval")
+                                                                  : "[" + num(m->ciLow) + ", " + num(m->ciHigh) + "]") +
+                       "</div>";
+    if (!m->censoredBy.empty()) {
+      text += "<div class=\"desc\">median " + (std::isfinite(m->median) ? num(m->median) : std::string("not reached")) +
+              ", censored " + censoredText(*m) + "</div>";
+    }
+    return "<td class=\"num\">" + text + "</td>";
+  };
+  std::string html =
+      "<table class=\"compare\"><thead><tr><th>Metric</th><th>Unit</th><th>Better</th>"
+      "<th class=\"num\">A: mean [95% CI]</th><th class=\"num\">B: mean [95% CI]</th>"
+      "<th class=\"num\">B&nbsp;" + std::string(kMinus) +
+      "&nbsp;A [95% CI, paired]</th><th class=\"num\">Change vs A</th><th class=\"num\">Pairs</th>"
+      "<th>Verdict</th></tr></thead>\n<tbody>\n";
   for (const MetricDifference& d : data.differences) {
     const bool scalable = std::isfinite(d.meanA) && d.meanA != 0;
-    html += "<tr><td>" + code(d.name) + "</td><td>" +
-            (d.unit.empty() ? std::string("&ndash;") : escape(d.unit)) + "</td><td class=\"num\">" +
-            num(d.meanA) + "</td><td class=\"num\">" + num(d.meanB) + "</td><td class=\"num\">" +
-            signedNum(d.meanDifference) + "</td><td class=\"num\">" + range(d.ciLow, d.ciHigh) +
-            "</td><td class=\"num\">" +
-            (scalable ? signedNum(d.meanDifference / std::fabs(d.meanA) * 100) + "%"
-                      : std::string("n/a")) +
-            "</td><td class=\"num\">" + std::to_string(d.pairs) + "</td><td>" +
-            (d.ciLow > 0 || d.ciHigh < 0 ? "yes" : "no") + "</td></tr>\n";
+    const Verdict verdict = verdictOf(d);
+    html += std::string(verdict == Verdict::Better ? "<tr class=\"better\">"
+                        : verdict == Verdict::Worse ? "<tr class=\"worse\">"
+                                                    : "<tr>") +
+            "<td>" + code(d.name) + "</td><td>" + (d.unit.empty() ? std::string("&ndash;") : escape(d.unit)) +
+            "</td><td>" + directionText(d.better) + "</td>" + sideCell(findSummary(data.metrics, d.name)) +
+            sideCell(findSummary(data.metricsB, d.name)) + "<td class=\"num\">" + signedNum(d.meanDifference) +
+            "<div class=\"desc\">" +
+            (d.pairs < 2 ? std::string("no interval") : "[" + signedNum(d.ciLow) + ", " + signedNum(d.ciHigh) + "]") +
+            "</div></td><td class=\"num\">" +
+            (scalable ? signedNum(d.meanDifference / std::fabs(d.meanA) * 100) + "%" : std::string("n/a")) +
+            "</td><td class=\"num\">" + std::to_string(d.pairs) + "</td><td>" + verdictText(verdict) + "</td></tr>\n";
   }
-  html += "</tbody></table>\n";
+  html += "</tbody></table>\n<p class=\"hint\">A and B columns: each side's mean with its own 95% "
+          "interval (by the metric's kind, as in a Monte Carlo report). B " + std::string(kMinus) +
+          " A: the mean of the per-replication differences (both sides ran on the same random "
+          "numbers, so the pairing removes most of the noise) with its Student's t interval. "
+          "Verdict: significant when that interval excludes 0; better or worse by the metric's "
+          "good direction.</p>\n";
   return html;
+}
+
+// Distributions of A and B overlaid: time to contain (Kaplan-Meier where censored) and
+// the score.
+std::string compareDistributionsHtml(const ReportData& data) {
+  std::string html;
+  for (const std::string& name : {std::string("time_to_contain_h"), std::string("score")}) {
+    const MetricSummary *a = nullptr, *b = nullptr;
+    for (const MetricSummary& m : data.metrics) {
+      if (m.name == name) a = &m;
+    }
+    for (const MetricSummary& m : data.metricsB) {
+      if (m.name == name) b = &m;
+    }
+    if (!a || !b) continue;
+    MetricSummary labelledA = *a, labelledB = *b;
+    labelledA.name = "A: " + name;
+    labelledB.name = "B: " + name;
+    html += "<h3>" + code(name) + "</h3>\n";
+    const auto factor = secondsPer(a->unit);
+    html += cdfChart({{&labelledA, factor.value_or(1)}, {&labelledB, factor.value_or(1)}}, factor.has_value(),
+                     a->unit);
+  }
+  return html.empty() ? note("No distributions to overlay: neither time_to_contain_h nor score is a metric.") : html;
+}
+
+std::string compareScoreHtml(const ReportData& data) {
+  ReportData a, b;
+  a.scoreBreakdown = data.scoreBreakdown;
+  b.scoreBreakdown = data.scoreBreakdownB;
+  return "<h3>A: " + escape(data.labelA) + "</h3>\n" + scoreHtml(a) + "<h3>B: " + escape(data.labelB) + "</h3>\n" +
+         scoreHtml(b);
 }
 
 // ----------------------------------------------------------------------------- sweep
@@ -881,6 +1072,10 @@ th { background: #eef2f5; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr.rec td { background: #fff5c2; font-weight: bold; }
+tr.better td { background: #e6f5ee; }
+tr.worse td { background: #fbe9df; }
+.warn { color: #8a3b00; }
+.verdict { border-left: 4px solid #0072b2; background: #eef5fb; padding: 6px 10px; }
 .desc { color: #555555; font-size: 0.9em; }
 .hint { color: #444444; font-size: 0.88em; }
 figure { margin: 1em 0; break-inside: avoid; }
@@ -904,10 +1099,26 @@ struct Section {
   std::string id, heading, body;
 };
 
+void writePage(const ReportData& data, const std::vector<Section>& sections, std::ostream& out);
+
 }  // namespace
 
 void writeReportHtml(const ReportData& data, std::ostream& out) {
   std::vector<Section> sections;
+  if (!data.differences.empty()) {
+    // compare: A and B side by side, never the single-run sections (which would read A's
+    // figures as the whole story, or find "no metrics" when only differences were given).
+    std::string top;
+    for (const std::string& warning : data.warnings) {
+      top += "<p class=\"partial\" role=\"alert\">" + escape(warning) + "</p>\n";
+    }
+    if (!data.verdict.empty()) top += "<p class=\"verdict\"><strong>Verdict:</strong> " + escape(data.verdict) + "</p>\n";
+    sections.push_back({"verdict", "Summary: A and B side by side", top + compareTableHtml(data)});
+    sections.push_back({"compare", "Differences B " + std::string(kMinus) + " A", compareHtml(data)});
+    sections.push_back({"distributions", "Distributions of A and B", compareDistributionsHtml(data)});
+    sections.push_back({"score", "Score breakdown of A and B", compareScoreHtml(data)});
+    return writePage(data, sections, out);
+  }
   sections.push_back({"summary", "Summary of metrics", summaryHtml(data)});
 
   const MetricSummary* contain = nullptr;
@@ -921,11 +1132,16 @@ void writeReportHtml(const ReportData& data, std::ostream& out) {
   if (!timeMetrics.empty()) {
     sections.push_back({"cdfs", "Detection and containment times", cdfsHtml(timeMetrics)});
   }
-  sections.push_back({"score", "Score breakdown", scoreHtml(data)});
-  if (!data.differences.empty()) {
-    sections.push_back({"compare", "Compare: B " + std::string(kMinus) + " A", compareHtml(data)});
+  if (data.sweepPoints.empty() || !data.scoreBreakdown.empty()) {
+    sections.push_back({"score", "Score breakdown", scoreHtml(data)});
   }
   if (!data.sweepPoints.empty()) sections.push_back({"sweep", "Sweep", sweepHtml(data)});
+  writePage(data, sections, out);
+}
+
+namespace {
+
+void writePage(const ReportData& data, const std::vector<Section>& sections, std::ostream& out) {
 
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -943,5 +1159,7 @@ void writeReportHtml(const ReportData& data, std::ostream& out) {
   out << "</main>\n<footer>Written by irdrill from the command above; the same command and "
          "seed give the same figures.</footer>\n</body>\n</html>\n";
 }
+
+}  // namespace
 
 }  // namespace irdrill::montecarlo

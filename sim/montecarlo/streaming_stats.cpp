@@ -30,11 +30,12 @@ void QuantileSketch::Store::add(int index, double value) {
       return;
     }
     into.count += from.count;
+    into.sum += from.sum;
     into.lo = std::min(into.lo, from.lo);
     into.hi = std::max(into.hi, from.hi);
   };
   if (buckets.empty()) {
-    buckets.push_back({1, value, value});
+    buckets.push_back({1, value, value, value});
     offset = index;
     return;
   }
@@ -57,7 +58,7 @@ void QuantileSketch::Store::add(int index, double value) {
       offset = index;
     }
   }
-  merge(buckets[static_cast<std::size_t>(index - offset)], Bucket{1, value, value});
+  merge(buckets[static_cast<std::size_t>(index - offset)], Bucket{1, value, value, value});
 }
 
 int QuantileSketch::indexOf(double magnitude) const {
@@ -99,7 +100,7 @@ void QuantileSketch::forEachBucket(Visit visit) const {
     const Bucket& b = negative_.buckets[k];
     if (b.count != 0) visit(estimate(-valueOf(negative_.offset + static_cast<int>(k)), b), b);
   }
-  if (zeros_ != 0) visit(0.0, Bucket{zeros_, 0.0, 0.0});
+  if (zeros_ != 0) visit(0.0, Bucket{zeros_, 0.0, 0.0, 0.0});
   for (std::size_t k = 0; k < positive_.buckets.size(); ++k) {
     const Bucket& b = positive_.buckets[k];
     if (b.count != 0) visit(estimate(valueOf(positive_.offset + static_cast<int>(k)), b), b);
@@ -141,6 +142,16 @@ std::vector<std::pair<double, double>> QuantileSketch::cdf(std::size_t maxPoints
     points.emplace_back(b.hi, fraction);
   });
   return points;
+}
+
+std::vector<QuantileSketch::Mass> QuantileSketch::masses() const {
+  std::vector<Mass> out;
+  forEachBucket([&](double, const Bucket& b) {
+    // The mean of a bucket's values lies in [lo, hi]; clamped against rounding.
+    const double mean = std::clamp(b.sum / static_cast<double>(b.count), b.lo, b.hi);
+    out.push_back({b.lo == b.hi ? b.lo : mean, b.count});
+  });
+  return out;
 }
 
 std::size_t QuantileSketch::bucketCount() const {

@@ -49,11 +49,21 @@ class QuantileSketch {
   std::vector<std::pair<double, double>> cdf(std::size_t maxPoints) const;
   // Buckets in use (both signs and zero): the memory the sketch holds.
   std::size_t bucketCount() const;
+  // The non-empty buckets in increasing order of value, each as the mean of the values it
+  // received and their number: the data for resampling (the bootstrap) and for survival
+  // curves. Exact where a bucket received one distinct value; otherwise every value of
+  // the bucket is within kRelativeAccuracy of the mean.
+  struct Mass {
+    double value = 0;
+    std::uint64_t count = 0;
+  };
+  std::vector<Mass> masses() const;
 
  private:
   struct Bucket {
     std::uint64_t count = 0;
     double lo = 0, hi = 0;  // smallest and largest value received (signed)
+    double sum = 0;         // of the values received, in the order they came
   };
   // Contiguous buckets for one sign, indexed from `offset`.
   struct Store {

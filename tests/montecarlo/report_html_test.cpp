@@ -3,6 +3,7 @@
 // loaded from outside, finite coordinates), sections and their marks, and short notes
 // where there is nothing to draw. tests/montecarlo/report_render_test.sh renders it.
 #include "sim/montecarlo/report_html.hpp"
+#include "sim/montecarlo/run_statistics.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -234,14 +235,33 @@ ReportData fullReport() {
   data.metrics.push_back(metricWithValues("records_exfiltrated", "records", spread(0, 4000, 50)));
   data.scoreBreakdown = {
       {"time_to_contain", -42.5}, {"records_exfiltrated", -18.25}, {"early_detection", 30}};
+  addSweep(data);
+  return data;
+}
+
+// A compare report: A's and B's summaries and the paired differences.
+ReportData compareReport() {
+  ReportData data;
+  data.title = "Compare: baseline (A) vs hold 20 s (B), 200 paired replications";
+  data.scenarioName = "Office day / Office day";
+  data.masterSeed = 7;
+  data.replications = 200;
+  data.metrics.push_back(metricWithValues("time_to_detect_s", "s", spread(5, 900, 50)));
+  data.metrics.push_back(metricWithValues("time_to_contain_h", "h", spread(0.5, 6, 50)));
+  data.metrics.push_back(metricWithValues("score", "points", spread(400, 900, 50)));
+  data.metricsB.push_back(metricWithValues("time_to_detect_s", "s", spread(4, 800, 50)));
+  data.metricsB.push_back(metricWithValues("time_to_contain_h", "h", spread(0.4, 5.5, 50)));
+  data.metricsB.push_back(metricWithValues("score", "points", spread(420, 920, 50)));
+  data.scoreBreakdown = {{"time_to_contain", -42.5}, {"records_exfiltrated", -18.25}};
+  data.scoreBreakdownB = {{"time_to_contain", -40.5}, {"records_exfiltrated", -18.5}};
   data.labelA = "baseline";
   data.labelB = "hold 20 s";
   data.differences = {
-      MetricDifference{"time_to_detect_s", "s", 230, 198, -32, -41.5, -22.5, 200},
-      MetricDifference{"time_to_contain_h", "h", 2.2, 2.12, -0.08, -0.19, 0.03, 200},
-      MetricDifference{"alarms", "", 0, 0.5, 0.5, 0.2, 0.8, 200},  // A's mean is 0
+      MetricDifference{"time_to_detect_s", "s", 230, 198, -32, -41.5, -22.5, 200, Better::Lower},
+      MetricDifference{"time_to_contain_h", "h", 2.2, 2.12, -0.08, -0.19, 0.03, 200, Better::Lower},
+      MetricDifference{"alarms", "", 0, 0.5, 0.5, 0.2, 0.8, 200, Better::Lower},  // A's mean is 0
   };
-  addSweep(data);
+  data.verdict = compareVerdict(data.differences);
   return data;
 }
 
@@ -435,9 +455,9 @@ TEST_CASE("A plot skips NaN points and clamps far values so every coordinate is 
 TEST_CASE("A full report is well formed with every chart") {
   const std::string html = render(fullReport());
   requireSound(html);
-  // Histogram, CDFs, score, forest plot, Pareto plot, three heat maps.
-  CHECK(count(html, "<svg") == 8);
-  for (const char* id : {"summary", "time-to-contain", "cdfs", "score", "compare", "sweep"}) {
+  // Histogram, CDFs, score, Pareto plot, three heat maps.
+  CHECK(count(html, "<svg") == 7);
+  for (const char* id : {"summary", "time-to-contain", "cdfs", "score", "sweep"}) {
     INFO(id);
     CHECK_FALSE(section(html, id).empty());
   }
@@ -454,7 +474,6 @@ TEST_CASE("Text from the data is escaped everywhere it appears") {
   data.metrics[0].description = "Say \"hi\" & <wave>";
   data.sweepAxes[0].first = "alerts.phone.hold_s<&>";
   for (auto& point : data.sweepPoints) point.settings[0].first = "alerts.phone.hold_s<&>";
-  data.labelA = "A & <old>";
   const std::string html = render(data);
   requireSound(html);
   CHECK(html.find("<script") == std::string::npos);
@@ -465,7 +484,9 @@ TEST_CASE("Text from the data is escaped everywhere it appears") {
   CHECK_THAT(html, Contains("<title>Drill &lt;b&gt;1&lt;/b&gt;</title>"));
   CHECK_THAT(html, Contains("time_to_detect_&lt;s&gt;"));
   CHECK_THAT(html, Contains("hold_s&lt;&amp;&gt; = 20"));
-  CHECK_THAT(html, Contains("A &amp; &lt;old&gt;"));
+  ReportData compare = compareReport();
+  compare.labelA = "A & <old>";
+  CHECK_THAT(render(compare), Contains("A &amp; &lt;old&gt;"));
 }
 
 TEST_CASE("The report references nothing outside itself") {
@@ -490,7 +511,7 @@ TEST_CASE("The report references nothing outside itself") {
     REQUIRE(attribute.value.rfind('#', 0) == 0);
     CHECK(html.find("id=\"" + attribute.value.substr(1) + "\"") != std::string::npos);
   }
-  CHECK(links == 6);
+  CHECK(links == 5);
 }
 
 TEST_CASE("The header shows the scenario, seed, replications and command") {
@@ -524,6 +545,7 @@ TEST_CASE("The summary table has one row per metric with its formatted figures")
   metric.p95 = 4.291;
   metric.ciLow = 2.05;
   metric.ciHigh = 2.384;
+  metric.intervalMethod = IntervalMethod::BootstrapPercentile;
   data.metrics.push_back(metric);
   MetricSummary empty;
   empty.name = "time_to_detect_s";
@@ -536,8 +558,11 @@ TEST_CASE("The summary table has one row per metric with its formatted figures")
   CHECK_THAT(summary,
              Contains("<td class=\"num\">3</td><td class=\"num\">2.22</td><td class=\"num\">1.16"
                       "</td><td class=\"num\">2.08</td><td class=\"num\">3.77</td>"
-                      "<td class=\"num\">4.29</td><td class=\"num\">2.05 \xE2\x80\x93 2.38</td>"));
+                      "<td class=\"num\">4.29</td><td class=\"num\">2.05 \xE2\x80\x93 2.38"
+                      "<div class=\"desc\">bootstrap percentile</div>"
+                      "<div class=\"desc warn\">rough: n &lt; 10</div></td>"));
   CHECK(count(summary, ">n/a</td>") == 6);
+  CHECK_THAT(summary, Contains("Few replications"));
 }
 
 TEST_CASE("The time-to-contain histogram's bars are the rises of the CDF across them") {
@@ -621,24 +646,58 @@ TEST_CASE("The score breakdown draws penalties left of zero and credits right of
 
   ReportData unscored = fullReport();
   unscored.scoreBreakdown.clear();
+  unscored.sweepPoints.clear();  // a sweep has no score: no section, not a false note
   CHECK_THAT(section(render(unscored), "score"), Contains("No score breakdown"));
 }
 
 TEST_CASE("Compare shows a forest plot and a table of the differences") {
-  const std::string html = render(fullReport());
+  const std::string html = render(compareReport());
   const std::string compare = section(html, "compare");
   REQUIRE(count(compare, "<svg") == 1);
   CHECK(count(compare, "class=\"difference\"") == 2);  // the third has A's mean 0
   CHECK_THAT(compare, Contains("not plotted: A&#39;s mean is 0"));
   CHECK_THAT(compare, Contains("B \xE2\x88\x92 A, % of A&#39;s mean"));
   CHECK_THAT(compare, Contains(">-32 s  [-41.5, -22.5]</text>"));
-  CHECK(count(compare, "<tr>") == 4);                              // header and three metrics
-  CHECK_THAT(compare, Contains("<td class=\"num\">-13.9%</td>"));  // -32 of 230
-  CHECK_THAT(compare, Contains("Mean A (baseline)"));
+  const std::string table = section(html, "verdict");
+  CHECK(count(table, "<tr") == 4);                                // header and three metrics
+  CHECK_THAT(table, Contains("<td class=\"num\">-13.9%</td>"));  // -32 of 230
+  CHECK_THAT(table, Contains("A: mean [95% CI]"));
 
-  ReportData single = fullReport();
-  single.differences.clear();
-  CHECK(section(render(single), "compare").empty());
+  CHECK(section(render(fullReport()), "compare").empty());
+}
+
+TEST_CASE("A compare report shows A and B side by side, never single-run notes") {
+  const std::string html = render(compareReport());
+  requireSound(html);
+  // The defects of issue 11: notes of an empty single run above the forest plot.
+  CHECK(html.find("No metrics were recorded") == std::string::npos);
+  CHECK(html.find("defines no scoring") == std::string::npos);
+  const std::string table = section(html, "verdict");
+  // Detection: B lower and lower is better -> B better; containment's interval holds 0;
+  // alarms: B higher, lower is better -> B worse.
+  CHECK(count(table, "<tr class=\"better\">") == 1);
+  CHECK(count(table, "<tr class=\"worse\">") == 1);
+  CHECK_THAT(table, Contains("not significant"));
+  CHECK_THAT(table, Contains("Verdict:</strong> B is significantly better than A in time_to_detect_s; worse in alarms; "
+                             "no significant difference in the other 1 metric (95% intervals of the paired "
+                             "differences, 200 pairs)."));
+  // Overlaid distributions of time to contain and the score, A and B in each.
+  const std::string distributions = section(html, "distributions");
+  CHECK(count(distributions, "<svg") == 2);
+  CHECK_THAT(distributions, Contains("A: time_to_contain_h (n = 50)"));
+  CHECK_THAT(distributions, Contains("B: score (n = 50)"));
+  // Both score breakdowns.
+  const std::string score = section(html, "score");
+  CHECK(count(score, "<svg") == 2);
+  CHECK_THAT(score, Contains("-40.5"));
+  CHECK_THAT(score, Contains("-42.5"));
+}
+
+TEST_CASE("A compare report shows its warnings at the top") {
+  ReportData data = compareReport();
+  data.warnings = {"A and B are not variants of one scenario (the people differ)."};
+  const std::string html = render(data);
+  CHECK_THAT(section(html, "verdict"), Contains("role=\"alert\">A and B are not variants of one scenario"));
 }
 
 TEST_CASE("A sweep marks the recommended setting on the Pareto plot and every heat map") {
@@ -765,4 +824,26 @@ TEST_CASE("Empty data gives short notes instead of broken charts") {
     CHECK_THAT(html, Contains("<h1>irdrill Monte Carlo report</h1>"));
     CHECK(html.find("<svg") == std::string::npos);
   }
+}
+
+TEST_CASE("A censored time shows its censored share, a Kaplan-Meier curve and a median only where reached") {
+  ReportData data;
+  MetricSummary contain = metricWithValues("time_to_contain_h", "h", {1, 2, 10, 10, 10, 10});
+  contain.censoredBy = "not_contained_fraction";
+  contain.censored = 4;
+  contain.survival = kaplanMeier({{1, 1, 0}, {2, 1, 0}, {10, 0, 4}});
+  contain.median = survivalQuantile(contain.survival, 0.5);  // not reached: S stays at 4/6
+  contain.intervalMethod = IntervalMethod::BootstrapPercentile;
+  data.metrics.push_back(contain);
+  const std::string html = render(data);
+  requireSound(html);
+  const std::string summary = section(html, "summary");
+  CHECK_THAT(summary, Contains("<th class=\"num\">Censored</th>"));
+  CHECK_THAT(summary, Contains("4 of 6 (66.7%)"));
+  CHECK_THAT(summary, Contains(">not reached</td>"));
+  CHECK_THAT(section(html, "time-to-contain"), Contains("Censored: 4 of 6 (66.7%)"));
+  const std::string cdfs = section(html, "cdfs");
+  CHECK(count(cdfs, "class=\"censor-mark\"") == 1);
+  CHECK_THAT(cdfs, Contains("time_to_contain_h (n = 6, 4 censored)"));
+  CHECK_THAT(cdfs, Contains("Kaplan-Meier"));
 }

@@ -49,7 +49,7 @@ TEST_CASE("The scenario model reports the day's metrics, then the incidents' and
   CHECK(std::vector<std::string>(names.begin(), names.begin() + 13) ==
         std::vector<std::string>{
             "items_left_behind", "separations", "separations_detected",
-            "detection_probability", "detection_latency_median_s", "detection_latency_p90_s",
+            "detection_probability_all_items", "detection_latency_median_s", "detection_latency_p90_s",
             "false_alarms_per_person_day", "phone_alerts", "false_alerts", "items_recovered",
             "items_lost", "gateway_alerts", "crowd_reports"});
   for (const char* name : {"incidents", "time_to_detect_h", "time_to_contain_h", "time_to_recover_h",
