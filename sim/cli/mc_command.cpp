@@ -145,6 +145,11 @@ int emitScaleOutScripts(const McOptions& o, const std::string& program) {
     std::fprintf(stderr, "irdrill mc: error: --emit-slurm and --emit-parallel need --shards COUNT (e.g. --shards 8)\n");
     return kExitUsage;
   }
+  if (o.emitSlurmPath == o.emitParallelPath) {
+    std::fprintf(stderr, "irdrill mc: error: --emit-slurm and --emit-parallel name the same file '%s'\n",
+                 o.emitSlurmPath.c_str());
+    return kExitUsage;
+  }
   if (o.shards > o.runs) {
     std::fprintf(stderr, "irdrill mc: error: --shards %llu: more shards than --runs %llu (a shard has at least one replication)\n",
                  static_cast<unsigned long long>(o.shards), static_cast<unsigned long long>(o.runs));
@@ -176,8 +181,8 @@ int emitScaleOutScripts(const McOptions& o, const std::string& program) {
     if (script.path.empty()) continue;
     if (!writeFileAtomically(script.path, [&](std::ostream& out) { out << script.text; }, command)) return kExitIo;
     makeExecutable(script.path);
-    std::printf("wrote %s: %llu shards with %s, then the merge into %s; run it with: bash %s\n", script.path.c_str(),
-                static_cast<unsigned long long>(o.shards), script.what, o.outDir.c_str(),
+    std::printf("wrote %s: %llu shard%s with %s, then the merge into %s; run it with: bash %s\n", script.path.c_str(),
+                static_cast<unsigned long long>(o.shards), o.shards == 1 ? "" : "s", script.what, o.outDir.c_str(),
                 shellWord(script.path).c_str());
   }
   return kExitOk;

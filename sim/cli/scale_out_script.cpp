@@ -67,6 +67,10 @@ std::vector<std::string> runPieces(const ScaleOutRun& run) {
 
 std::string lastIndex(const ScaleOutRun& run) { return std::to_string(run.shardCount - 1); }
 
+std::string shardsText(const ScaleOutRun& run) {
+  return std::to_string(run.shardCount) + (run.shardCount == 1 ? " shard" : " shards");
+}
+
 // `PREFIX-shards/shard-` as one shell word, to which a quoted index or a brace range is
 // appended ('my out-shards/shard-'"$1", out/all-shards/shard-{0..7}).
 std::string shardDirPrefixWord(const ScaleOutRun& run) {
@@ -156,7 +160,7 @@ std::string slurmScript(const ScaleOutRun& run) {
   const std::string shardsDir = shardsDirectory(run.outDir);
   std::string text = header(
       run,
-      "as a Slurm job array of " + count + " shards (" + cpus + " CPU" + (run.threadsPerShard == 1 ? "" : "s") +
+      "as a Slurm job array of " + shardsText(run) + " (" + cpus + " CPU" + (run.threadsPerShard == 1 ? "" : "s") +
           " each), " + shardsAndMergePhrase(run) +
           " as a job that starts only if every shard succeeded (afterok). Logs: " +
           commentWord(shellWord(shardsDir)) + "/slurm-*.out. Written by `irdrill mc --emit-slurm` "
@@ -195,7 +199,7 @@ std::string parallelScript(const ScaleOutRun& run) {
   const std::string threads = std::to_string(run.threadsPerShard);
   std::string text = header(
       run,
-      "as " + count + " shards run by GNU parallel (" + threads + " thread" +
+      "as " + shardsText(run) + " run by GNU parallel (" + threads + " thread" +
           (run.threadsPerShard == 1 ? "" : "s") +
           " each, as many at once as the cores allow), " + shardsAndMergePhrase(run) +
           " if every shard succeeded. Written by `irdrill mc --emit-parallel` (docs/montecarlo.md).",

@@ -35,6 +35,10 @@ add_test(NAME "cli: scale-out: --shard with --emit-parallel is a usage error (ex
   COMMAND ${EXPECT} 2 "--shard runs one shard here"
   -- $<TARGET_FILE:irdrill> mc --scenario ${SCALE_OUT_SCENARIO} --runs 8 --out ${SCALE_OUT_BAD}
      --shard 0/2 --shards 2 --emit-parallel ${SCALE_OUT_BAD}.sh)
+add_test(NAME "cli: scale-out: both scripts into one file is a usage error (exit 2)"
+  COMMAND ${EXPECT} 2 "--emit-slurm and --emit-parallel name the same file"
+  -- $<TARGET_FILE:irdrill> mc --scenario ${SCALE_OUT_SCENARIO} --runs 8 --out ${SCALE_OUT_BAD}
+     --shards 2 --emit-slurm ${SCALE_OUT_BAD}.sh --emit-parallel ${SCALE_OUT_BAD}.sh)
 add_test(NAME "cli: scale-out: more shards than runs is a usage error (exit 2)"
   COMMAND ${EXPECT} 2 "--shards 9: more shards than --runs 8"
   -- $<TARGET_FILE:irdrill> mc --scenario ${SCALE_OUT_SCENARIO} --runs 8 --out ${SCALE_OUT_BAD}
