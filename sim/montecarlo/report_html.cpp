@@ -1072,6 +1072,7 @@ th { background: #eef2f5; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr.rec td { background: #fff5c2; font-weight: bold; }
+table.compare { font-size: 0.78em; }
 tr.better td { background: #e6f5ee; }
 tr.worse td { background: #fbe9df; }
 .warn { color: #8a3b00; }

@@ -75,7 +75,7 @@ set)
   # --set changes the scenario: no item can be left behind, so none are.
   run mc --scenario "$scenario" --runs 10 --out "$work/none" \
     --set "human_error.leave_behind_probability={laptop: 0, keys: 0}"
-  grep -A8 '"name": "items_left_behind"' "$work/none/summary.json" | grep -q '"max": 0,' ||
+  grep -A14 '"name": "items_left_behind"' "$work/none/summary.json" | grep -q '"max": 0,' ||
     fail "items were left behind with zero probabilities"
   grep -q '"overrides": \["human_error.leave_behind_probability={laptop: 0, keys: 0}"\]' "$work/none/summary.json" ||
     fail "summary.json does not list the override"
@@ -87,16 +87,18 @@ compare-self)
   # A scenario against itself on common random numbers: every difference exactly 0.
   run compare "$scenario" "$scenario" --runs 12 --out "$work/cmp"
   grep -q '"difference": ' "$work/cmp/compare.json" || fail "no differences in compare.json"
-  if grep -E '"difference": ' "$work/cmp/compare.json" | grep -vqE '"difference": (0|null), "ci95_low": (0|null), "ci95_high": (0|null), "significant": false'; then
+  if grep -E '"difference": ' "$work/cmp/compare.json" | grep -vqE '"difference": (0|null), "ci95_low": (0|null), "ci95_high": (0|null), "interval": "[a-z-]+", "better": "[a-z]+", "significant": false'; then
     fail "a nonzero difference: $(grep -E '"difference"' "$work/cmp/compare.json")"
   fi
-  ! grep -q ' \*$' "$work/last.out" || fail "a metric marked significant: $(cat "$work/last.out")"
+  ! grep -qE ' (B better|B worse|differs)$' "$work/last.out" || fail "a metric marked significant: $(cat "$work/last.out")"
+  grep -q '^verdict: No significant difference' "$work/last.out" || fail "no verdict line: $(cat "$work/last.out")"
+  [ "$(wc -l <"$work/cmp/pairs.csv")" -eq 13 ] || fail "pairs.csv: expected a header and 12 rows"
   [ -s "$work/cmp/report.html" ] || fail "no report.html"
   ;;
 compare-set)
   # B forgets nothing: fewer items left behind, significantly.
   run compare "$scenario" "$scenario" --runs 30 --set-b "human_error.leave_behind_probability={laptop: 0, keys: 0}"
-  grep -qE '^  items_left_behind .* \*$' "$work/last.out" || fail "items_left_behind not significant: $(cat "$work/last.out")"
+  grep -qE '^  items_left_behind .* B better$' "$work/last.out" || fail "items_left_behind not significant: $(cat "$work/last.out")"
   grep -E '^  items_left_behind ' "$work/last.out" | grep -qE ' -[0-9.]+ ' || fail "the difference is not negative: $(cat "$work/last.out")"
   ;;
 *)
