@@ -146,6 +146,14 @@ local_slurm_start() {
   fi
 }
 
+# True while process $1 is the daemon $2 that was recorded (not a process that took over
+# its id later) and has not ended (a zombie whose parent has gone counts as ended).
+_local_slurm_running() {
+  local state
+  state=$(ps -o stat=,comm= -p "$1" 2>/dev/null) || return 1
+  [[ $state != Z* ]] && [ "${state##* }" = "$2" ]
+}
+
 # Cancels the cluster's jobs, then stops the daemons recorded in DIR/pids (the last
 # started first) by process id: SIGTERM, then SIGKILL after 10 s. Safe to call twice, or
 # after a start that failed half-way.
@@ -159,11 +167,11 @@ local_slurm_stop() {
   fi
   local name pid
   while read -r name pid; do
-    kill -0 "$pid" 2>/dev/null || continue
+    _local_slurm_running "$pid" "$name" || continue
     kill -TERM "$pid" 2>/dev/null || continue
     # A child of this shell is reaped by wait; one started by an earlier `start` is polled.
     wait "$pid" 2>/dev/null || true
-    if ! _local_slurm_wait_for 10 bash -c "! kill -0 $pid 2>/dev/null"; then
+    if ! _local_slurm_wait_for 10 eval "! _local_slurm_running $pid $name"; then
       echo "local-slurm: $name (pid $pid) did not stop on SIGTERM: SIGKILL" >&2
       kill -KILL "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
