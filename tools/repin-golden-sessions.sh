@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Re-pins the golden sessions of tests/data/sessions/: replays each *.session.json with
 # `irdrill replay --rehash` (the scenario hash in the session is updated to the scenario
-# as it is now) and rewrites its golden event log and score, *.events.jsonl.
+# as it is now) and rewrites its golden event log and score, *.events.jsonl; each other
+# branch of a session with branches to *.branch.<name, spaces as ->.events.jsonl.
 #
 # Usage: tools/repin-golden-sessions.sh [IRDRILL]   (default: build/release/sim/cli/irdrill)
 #
@@ -27,5 +28,13 @@ for session in "${sessions[@]}"; do
   golden=${session%.session.json}.events.jsonl
   "$irdrill" replay "$session" --rehash --events "$golden" > /dev/null
   echo "re-pinned $golden ($(wc -l < "$golden") lines; $(tail -n 1 "$golden"))"
+  # The other branches of a session with branches, each to its own golden log.
+  current=$(sed -n 's/^  "branch": "\(.*\)",$/\1/p' "$session")
+  while IFS= read -r branch; do
+    [ -z "$branch" ] || [ "$branch" = "$current" ] && continue
+    branch_golden=${session%.session.json}.branch.${branch// /-}.events.jsonl
+    "$irdrill" replay "$session" --branch "$branch" --events "$branch_golden" > /dev/null
+    echo "re-pinned $branch_golden ($(wc -l < "$branch_golden") lines; $(tail -n 1 "$branch_golden"))"
+  done < <(sed -n 's/^    {"name":"\([^"]*\)","parent".*/\1/p' "$session")
 done
 git --no-pager diff --stat -- tests/data/sessions/ || true

@@ -14,6 +14,7 @@
 #include "sim/core/clock_text.hpp"
 #include "sim/exercise/event_log_jsonl.hpp"
 #include "sim/scenario/scenario_hash.hpp"
+#include "sim/session/branches.hpp"
 #include "sim/session/live_session.hpp"
 #include "sim/session/session.hpp"
 #include "sim/session/session_file.hpp"
@@ -25,6 +26,7 @@ struct ReplayOptions {
   std::string sessionPath;
   std::string eventsPath;
   std::string until = "end";
+  std::string branch;  // --branch: "" for the current one
   int ledgerLines = 12;
   bool rehash = false;
   // --what-if N: replications of the session's decisions instead of one replay.
@@ -93,9 +95,21 @@ int replaySession(const ReplayOptions& options) {
     }
   }
   core::Diagnostics readDiagnostics;
-  const std::optional<session::SessionDef> session = session::readSessionFile(options.sessionPath, readDiagnostics);
+  std::optional<session::SessionDef> session = session::readSessionFile(options.sessionPath, readDiagnostics);
   printDiagnostics(readDiagnostics);
   if (!session) return kExitUsage;
+  const session::SessionDef wholeSession = *session;  // every branch: what --rehash writes back
+  if (!options.branch.empty()) {
+    // --branch: that branch's log and clock take the place of the current one's.
+    if (!session::hasBranch(*session, options.branch)) {
+      std::string names;
+      for (const auto& b : session::listBranches(*session)) names += (names.empty() ? "" : ", ") + b.name;
+      std::fprintf(stderr, "%s: error: --branch '%s': the session has no such branch (expected one of: %s)\n",
+                   options.sessionPath.c_str(), options.branch.c_str(), names.c_str());
+      return kExitUsage;
+    }
+    session::switchBranch(*session, options.branch);
+  }
 
   // --rehash accepts the scenario as it is now: the hash is not checked but recomputed.
   session::SessionDef header = *session;
@@ -168,13 +182,14 @@ int replaySession(const ReplayOptions& options) {
     }
     const std::string hash = scenario::scenarioHash(loaded.resolvedPath, overrides);
     if (hash != session->scenarioHash) {
-      if (!writeRehashedSession(options.sessionPath, *session, hash)) return kExitIo;
+      if (!writeRehashedSession(options.sessionPath, wholeSession, hash)) return kExitIo;
       std::printf("session %s: scenario_hash %s -> %s (rewritten)\n", options.sessionPath.c_str(),
                   session->scenarioHash.c_str(), hash.c_str());
     }
   }
 
   using Kind = session::SessionEntry::Kind;
+  if (!session->branches.empty()) std::printf("branch '%s' of %zu\n", session::currentBranchName(*session).c_str(), session->branches.size());
   std::printf("session %s: %zu of %zu entries replayed (%zu decisions, %zu injects, %zu marks), scenario %s\n",
               options.sessionPath.c_str(), entries.size(), session->entries.size(),
               countKind(entries, Kind::Decision), countKind(entries, Kind::Inject), countKind(entries, Kind::Mark),
@@ -192,6 +207,8 @@ void setupReplayCommand(CLI::App& app) {
       "replay", "Replay a saved tabletop session headless: its decisions and injects at their times, scored");
   sub->add_option("session", options->sessionPath, "session file (JSON, docs/session-format.md)")->required();
   sub->add_option("--events", options->eventsPath, "write every event and the score ledger as JSON Lines");
+  sub->add_option("--branch", options->branch,
+                  "replay this branch of the session (docs/session-format.md#branches); default: the current one");
   sub->add_option("--until", options->until,
                   "stop this long after the start of the office day (9h, 90m, 2d, seconds), or 'end' "
                   "for the scenario's horizon; later entries are not played")

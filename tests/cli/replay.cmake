@@ -32,6 +32,10 @@ add_test(NAME "cli: replay --until stops the clock early and leaves later entrie
   COMMAND ${EXPECT} 0 "^session .*: 0 of 2 entries replayed"
   -- $<TARGET_FILE:irdrill> replay ${SESSIONS}/phishing-early-isolate.session.json --until 1h)
 
+add_test(NAME "cli: replay --branch of an unknown branch lists the branches (exit 2)"
+  COMMAND ${EXPECT} 2 "phishing-two-branches.session.json: error: --branch 'nope': the session has no such branch \\(expected one of: isolate now, analyse first\\)"
+  -- $<TARGET_FILE:irdrill> replay ${SESSIONS}/phishing-two-branches.session.json --branch nope)
+
 # Hash mismatch, --rehash, a refused entry, and the empty session against `irdrill run`.
 foreach(name phishing-exfiltration lost-laptop website-defacement)
   add_test(NAME "cli: replay of an empty ${name} session writes run's event log byte for byte; wrong hashes and refused entries exit 2"
