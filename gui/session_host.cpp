@@ -108,6 +108,11 @@ OpenOutcome SessionHost::start(std::shared_ptr<const scenario::ScenarioDef> scen
     eventsFile_.seekp(0);
     fs::resize_file(eventsTempPath_, 0);
   }
+  if (eventsSink_) {
+    // The same header line as `irdrill run` and `irdrill replay` write (docs/cli.md).
+    exercise::writeHeaderLine(eventsFile_, {fs::path(header.scenarioPath).filename().string(), scenario->name,
+                                            header.scenarioHash, header.seed, header.replication});
+  }
   live_ = std::make_unique<session::LiveSession>(std::move(scenario), std::move(header), eventsSink_.get());
   out.ok = true;
   return out;

@@ -64,6 +64,12 @@ bool isTruthOnlyKind(exercise::ExerciseEventKind kind) {
     // The facilitator's console: the MSEL is not shown to players.
     case K::Inject:
     case K::InjectSkipped:
+    // Explanations written from the truth: why an alert was missed, what became of a
+    // planned incident.
+    case K::SeparationMissed:
+    case K::PlannedIncidentHappened:
+    case K::PlannedIncidentAverted:
+    case K::PlannedIncidentNotTriggered:
       return true;
     default:
       return false;

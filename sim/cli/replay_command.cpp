@@ -66,6 +66,17 @@ std::size_t countKind(const std::vector<session::SessionEntry>& entries, session
 
 // The session as read, with the hash of the scenario as it is now: what --rehash writes
 // back once every entry has replayed.
+// The session's --set overrides, as the scenario hash takes them (they were checked when
+// the session's scenario was loaded).
+std::vector<scenario::Override> sessionOverrides(const session::SessionDef& session) {
+  std::vector<scenario::Override> overrides;
+  for (const auto& text : session.overrides) {
+    std::string unused;
+    if (auto o = scenario::parseOverride(text, unused)) overrides.push_back(*o);
+  }
+  return overrides;
+}
+
 bool writeRehashedSession(const std::string& path, session::SessionDef session, const std::string& hash) {
   session.scenarioHash = hash;
   try {
@@ -147,6 +158,10 @@ int replaySession(const ReplayOptions& options) {
       return kExitIo;
     }
     sink = std::make_unique<exercise::JsonLinesEventSink>(eventsFile->stream());
+    exercise::writeHeaderLine(eventsFile->stream(),
+                              {std::filesystem::path(loaded.resolvedPath).filename().string(), def.name,
+                               scenario::scenarioHash(loaded.resolvedPath, sessionOverrides(*session)),
+                               session->seed, session->replication});
   }
 
   std::optional<core::TimeUs> untilUs;
@@ -175,12 +190,7 @@ int replaySession(const ReplayOptions& options) {
     }
   }
   if (options.rehash) {
-    std::vector<scenario::Override> overrides;
-    for (const auto& text : session->overrides) {
-      std::string unused;
-      if (auto o = scenario::parseOverride(text, unused)) overrides.push_back(*o);
-    }
-    const std::string hash = scenario::scenarioHash(loaded.resolvedPath, overrides);
+    const std::string hash = scenario::scenarioHash(loaded.resolvedPath, sessionOverrides(*session));
     if (hash != session->scenarioHash) {
       if (!writeRehashedSession(options.sessionPath, wholeSession, hash)) return kExitIo;
       std::printf("session %s: scenario_hash %s -> %s (rewritten)\n", options.sessionPath.c_str(),

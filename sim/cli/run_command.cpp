@@ -1,6 +1,7 @@
 #include "sim/cli/run_command.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "sim/core/clock_text.hpp"
 #include "sim/exercise/event_log_jsonl.hpp"
 #include "sim/exercise/exercise.hpp"
+#include "sim/scenario/scenario_hash.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace irdrill::cli {
@@ -54,6 +56,9 @@ int runScenario(const RunOptions& options) {
       return kExitIo;
     }
     sink = std::make_unique<exercise::JsonLinesEventSink>(eventsFile->stream());
+    exercise::writeHeaderLine(eventsFile->stream(),
+                              {std::filesystem::path(options.scenarioPath).filename().string(), def.name,
+                               scenario::scenarioHash(options.scenarioPath, {}), seed, options.replication});
   }
   exercise::Exercise run(def, seed, options.replication, sink.get());
   if (untilS) {

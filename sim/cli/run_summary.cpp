@@ -1,6 +1,7 @@
 #include "sim/cli/run_summary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -23,7 +24,7 @@ double percentile(std::vector<double> values, double p) {
   return values[lo] + (values[hi] - values[lo]) * (rank - static_cast<double>(lo));
 }
 
-void printDaySummary(const day::OfficeDay& run) {
+void printDaySummary(const day::OfficeDay& run, const std::array<int, exercise::kMissedAlertReasonCount>& missed) {
   const day::DayMetrics& m = run.metrics();
   std::printf("office day: %d people, %d tags, %llu advertising events, %llu link budgets\n", m.people,
               m.tags, static_cast<unsigned long long>(m.advertisingEvents),
@@ -39,6 +40,34 @@ void printDaySummary(const day::OfficeDay& run) {
               m.phoneAlerts, m.trueAlerts, m.falseAlerts, m.falseAlarmsPerPersonDay());
   std::printf("  gateway alerts %d, crowd-finding reports %d, tags gone silent %d\n",
               m.gatewayAlerts, m.crowdReports, m.tagsSilent);
+  // Why separations went without an alert the owner acted on (docs/day-model.md).
+  int notDetected = 0;
+  for (std::size_t r = 0; r < missed.size(); ++r) {
+    if (static_cast<exercise::MissedAlertReason>(r) != exercise::MissedAlertReason::AlertIgnored) notDetected += missed[r];
+  }
+  const int ignored = missed[static_cast<std::size_t>(exercise::MissedAlertReason::AlertIgnored)];
+  if (notDetected + ignored > 0) {
+    std::printf("  separations missed %d:", notDetected + ignored);
+    const char* separator = " ";
+    for (std::size_t r = 0; r < missed.size(); ++r) {
+      if (missed[r] == 0) continue;
+      std::printf("%s%s %d", separator, exercise::kMissedAlertReasonNames[r], missed[r]);
+      separator = ", ";
+    }
+    std::printf("\n");
+  }
+}
+
+void printPlannedIncidents(const std::vector<exercise::PlannedIncidentView>& planned) {
+  if (planned.empty()) return;
+  std::printf("planned incidents: %zu\n", planned.size());
+  for (const auto& p : planned) {
+    std::printf("  %s (%s): %s", p.source.c_str(), incident::kIncidentKindNames[static_cast<int>(p.kind)],
+                exercise::kPlannedStatusNames[static_cast<int>(p.status)]);
+    if (!p.reason.empty()) std::printf(", %s", p.reason.c_str());
+    if (!p.detail.empty()) std::printf(": %s", p.detail.c_str());
+    std::printf("\n");
+  }
 }
 
 std::string sinceStart(const scoring::IncidentOutcome& o, const scoring::Milestone& m) {
@@ -56,10 +85,17 @@ void printIncidents(const std::vector<scoring::IncidentOutcome>& outcomes) {
     std::printf("  %s (%s, procedure %s)\n    %s\n", o.id.c_str(),
                 incident::kIncidentKindNames[static_cast<int>(o.kind)],
                 o.procedure.empty() ? "none" : o.procedure.c_str(), o.summary.c_str());
-    std::printf("    started %s; detected after %s%s%s; contained after %s; recovered after %s\n",
-                clockText(o.startUs).c_str(), sinceStart(o, o.detected).c_str(),
-                o.detected.timeUs ? " by " : "", o.detected.timeUs ? o.detectedBy.c_str() : "",
-                sinceStart(o, o.contained).c_str(), sinceStart(o, o.recovered).c_str());
+    if (o.recoveredBeforeDetection()) {
+      // Over before anyone noticed: there was no detection and no response to report.
+      std::printf("    started %s; recovered before detection after %s (contained after %s)\n",
+                  clockText(o.startUs).c_str(), sinceStart(o, o.recovered).c_str(),
+                  sinceStart(o, o.contained).c_str());
+    } else {
+      std::printf("    started %s; detected after %s%s%s; contained after %s; recovered after %s\n",
+                  clockText(o.startUs).c_str(), sinceStart(o, o.detected).c_str(),
+                  o.detected.timeUs ? " by " : "", o.detected.timeUs ? o.detectedBy.c_str() : "",
+                  sinceStart(o, o.contained).c_str(), sinceStart(o, o.recovered).c_str());
+    }
     std::printf("    records exfiltrated %.0f, items lost %d, recovered %d, downtime %s\n",
                 o.recordsExfiltrated, o.itemsLost, o.itemsRecovered, spanText(o.downtimeS).c_str());
     int met = 0;
@@ -94,7 +130,8 @@ void printRunSummary(const exercise::Exercise& run, const scoring::ScoreCard& ca
   std::printf("scenario %s, seed %llu, replication %llu, run to %s\n", info.scenarioName.c_str(),
               static_cast<unsigned long long>(info.seed), static_cast<unsigned long long>(info.replication),
               clockText(run.now()).c_str());
-  if (const day::OfficeDay* officeDay = run.officeDay()) printDaySummary(*officeDay);
+  if (const day::OfficeDay* officeDay = run.officeDay()) printDaySummary(*officeDay, run.separationsMissed());
+  printPlannedIncidents(run.plannedIncidents());
   printIncidents(run.outcomes());
   printScore(card, info.ledgerLines);
   if (!info.eventsPath.empty()) {

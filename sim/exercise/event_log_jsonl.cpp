@@ -2,12 +2,20 @@
 
 #include "sim/core/clock_text.hpp"
 #include "sim/core/json_text.hpp"
+#include "sim/core/version.hpp"
 
 namespace irdrill::exercise {
 
 using core::jsonNumber;
 using core::jsonSecondsFromUs;
 using core::jsonString;
+
+void writeHeaderLine(std::ostream& out, const EventLogHeader& h) {
+  out << "{\"type\":\"header\",\"scenario\":" << jsonString(h.scenarioFile)
+      << ",\"scenario_name\":" << jsonString(h.scenarioName) << ",\"scenario_hash\":" << jsonString(h.scenarioHash)
+      << ",\"seed\":" << h.seed << ",\"replication\":" << h.replication
+      << ",\"irdrill_version\":" << jsonString(core::kIrdrillVersion) << "}\n";
+}
 
 void writeEventLine(std::ostream& out, const ExerciseEvent& e) {
   out << "{\"seq\":" << e.seq << ",\"t_s\":" << jsonSecondsFromUs(e.timeUs)
@@ -16,8 +24,14 @@ void writeEventLine(std::ostream& out, const ExerciseEvent& e) {
   if (!e.actor.empty()) out << ",\"actor\":" << jsonString(e.actor);
   if (!e.subject.empty()) out << ",\"subject\":" << jsonString(e.subject);
   if (!e.detail.empty()) out << ",\"detail\":" << jsonString(e.detail);
-  // 0 means "not used" (ExerciseEvent::value), so it is left out rather than written.
-  if (e.value != 0) out << ",\"value\":" << jsonNumber(e.value);
+  if (!e.reason.empty()) out << ",\"reason\":" << jsonString(e.reason);
+  // The kind's one quantity under its own key, written even when 0 (0 records is news).
+  const EventQuantity quantity = eventQuantity(e.kind);
+  if (quantity == EventQuantity::TrueAlert) {
+    out << ",\"true_alert\":" << (e.value != 0 ? "true" : "false");
+  } else if (quantity != EventQuantity::None) {
+    out << ",\"" << kEventQuantityKeys[static_cast<int>(quantity)] << "\":" << jsonNumber(e.value);
+  }
   out << "}\n";
 }
 

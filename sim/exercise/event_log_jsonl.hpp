@@ -2,12 +2,16 @@
 // `irdrill replay --events` and the training GUI all write (docs/cli.md, "Event log"), so
 // a session replayed headless can be compared byte for byte with the GUI's log.
 //
-// One JSON object per line, keys in a fixed order: seq, t_s (exact seconds), time (clock
-// text), type, then whichever of incident, actor, subject, detail and value the event has.
+// One JSON object per line. A "header" line opens the log (scenario, content hash, seed,
+// replication, irdrill version); then the events, keys in a fixed order: seq, t_s (exact
+// seconds), time (clock text), type, then whichever of incident, actor, subject, detail,
+// reason and the kind's one quantity (eventQuantity: its own key, e.g. rssi_dbm) it has.
 // The score closes the log: one "score" line per ledger entry, then "score_total".
 #pragma once
 
+#include <cstdint>
 #include <ostream>
+#include <string>
 
 #include "sim/exercise/exercise_events.hpp"
 #include "sim/scoring/score.hpp"
@@ -24,6 +28,18 @@ class JsonLinesEventSink : public ExerciseEventSink {
  private:
   std::ostream& out_;
 };
+
+// What the log's first line records about the run (docs/cli.md, "Event log").
+struct EventLogHeader {
+  std::string scenarioFile;  // the scenario file's name, without directories ("office-day.yaml")
+  std::string scenarioName;  // its scenario.name
+  std::string scenarioHash;  // scenario::scenarioHash of the files (and overrides) run
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+};
+
+// The header line, newline included: written first, before any event.
+void writeHeaderLine(std::ostream& out, const EventLogHeader& header);
 
 // One event's line, newline included.
 void writeEventLine(std::ostream& out, const ExerciseEvent& event);

@@ -47,6 +47,7 @@ Exercise::Impl::Impl(const scenario::ScenarioDef& s, std::uint64_t seed, std::ui
   }
   scheduleArrivals();
   scheduleLogReviews();
+  watchPlannedIncidents();
 }
 
 std::uint64_t Exercise::Impl::log(TimeUs t, ExerciseEventKind kind, const Incident* incident,
@@ -55,7 +56,18 @@ std::uint64_t Exercise::Impl::log(TimeUs t, ExerciseEventKind kind, const Incide
   ++seq;
   if (sink) {
     sink->onExerciseEvent(ExerciseEvent{seq, t, kind, incident ? incident->id : std::string(),
-                                        std::move(actor), std::move(subject), std::move(detail), value});
+                                        std::move(actor), std::move(subject), std::move(detail), value,
+                                        std::string()});
+  }
+  return seq;
+}
+
+std::uint64_t Exercise::Impl::logWhy(TimeUs t, ExerciseEventKind kind, std::string incidentId, std::string actor,
+                                     std::string subject, std::string detail, std::string reason) {
+  ++seq;
+  if (sink) {
+    sink->onExerciseEvent(ExerciseEvent{seq, t, kind, std::move(incidentId), std::move(actor), std::move(subject),
+                                        std::move(detail), 0, std::move(reason)});
   }
   return seq;
 }
@@ -122,6 +134,7 @@ void Exercise::Impl::addArrival(Arrival arrival) {
     if (incidents.size() > before) {
       incidents.back()->arrival = arrivals[k].id;
       arrivals[k].incident = incidents.back()->id;
+      onPlannedArrival(arrivals[k]);
     }
   });
 }

@@ -10,6 +10,8 @@
 // [dayStartS, dayEndS] of day 0; incidents play until horizonS.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -83,6 +85,28 @@ struct ArrivalView {
   std::string incident;  // the incident it created, once fired
 };
 
+// What became of a planned incident: an entry of the scenario's incidents: list
+// (docs/incident-model.md, "Planned incidents"). Injected incidents are not listed.
+struct PlannedIncidentView {
+  std::string source;  // the entry's id
+  incident::IncidentKind kind = incident::IncidentKind::LostItem;
+  // Pending: not settled yet (the run has not reached it). Happened: it started one or
+  // more incidents. Averted: it was set off but stopped before it became an incident (the
+  // owner got the item back). NotTriggered: its conditions never arose.
+  enum class Status { Pending, Happened, Averted, NotTriggered } status = Status::Pending;
+  std::string reason;  // a code: kPlannedReasons in docs/incident-model.md, "" while pending
+  std::string detail;  // one line for people
+  std::vector<std::string> incidents;  // those it started
+};
+inline constexpr const char* kPlannedStatusNames[] = {"pending", "happened", "averted", "not_triggered"};
+
+// Why a separation went without an alert its owner acted on (docs/day-model.md, "Missed
+// alerts"). AlertIgnored separations were alerted (the day counts them detected).
+enum class MissedAlertReason { Untagged, PhoneNotListening, TimeoutNotReached, RuleNotMet, AlertIgnored };
+inline constexpr const char* kMissedAlertReasonNames[] = {"untagged", "phone_not_listening", "timeout_not_reached",
+                                                          "rule_not_met", "alert_ignored"};
+inline constexpr std::size_t kMissedAlertReasonCount = 5;
+
 // A template the facilitator can inject: the scenario's incident sources, then built-in
 // templates (docs/gui.md lists them).
 struct InjectTemplate {
@@ -155,6 +179,11 @@ class Exercise {
   std::vector<scoring::IncidentOutcome> outcomes() const;
   scoring::ScoreCard score() const;
   std::uint64_t eventsLogged() const;
+  // What became of each planned incident so far, in the scenario's order.
+  std::vector<PlannedIncidentView> plannedIncidents() const;
+  // Separations of the office day that ended without an alert their owner acted on, by
+  // MissedAlertReason (each also logged as a separation_missed event).
+  std::array<int, kMissedAlertReasonCount> separationsMissed() const;
 
  private:
   struct Impl;

@@ -33,6 +33,9 @@ enum class ExerciseEventKind {
   Contained, ContainmentLost, Recovered, DowntimeStarted, DowntimeEnded,
   // Decisions and injects made during play (sim/exercise/decision.hpp).
   Decision, Inject, InjectSkipped,
+  // Explanations: a separation no alert brought its owner back for, and what became of
+  // each planned incident (the scenario's incidents: entries and injects).
+  SeparationMissed, PlannedIncidentHappened, PlannedIncidentAverted, PlannedIncidentNotTriggered,
 };
 inline constexpr const char* kExerciseEventKindNames[] = {
     "item_left_behind", "separated", "phone_alert", "gateway_alert", "alert_ignored",
@@ -46,10 +49,12 @@ inline constexpr const char* kExerciseEventKindNames[] = {
     "team_engaged", "step_queued", "step_started", "step_finished", "step_skipped", "effect",
     "procedure_finished", "contained", "containment_lost", "recovered", "downtime_started",
     "downtime_ended",
-    "decision", "inject", "inject_skipped"};
+    "decision", "inject", "inject_skipped",
+    "separation_missed", "planned_incident_happened", "planned_incident_averted",
+    "planned_incident_not_triggered"};
 inline constexpr std::size_t kExerciseEventKindCount =
     sizeof kExerciseEventKindNames / sizeof kExerciseEventKindNames[0];
-static_assert(kExerciseEventKindCount == static_cast<std::size_t>(ExerciseEventKind::InjectSkipped) + 1,
+static_assert(kExerciseEventKindCount == static_cast<std::size_t>(ExerciseEventKind::PlannedIncidentNotTriggered) + 1,
               "one name per event kind");
 
 inline std::string_view exerciseEventKindName(ExerciseEventKind kind) {
@@ -63,6 +68,27 @@ inline std::optional<ExerciseEventKind> exerciseEventKindNamed(std::string_view 
   return std::nullopt;
 }
 
+// The one quantity an event kind carries in ExerciseEvent::value, and its key in the JSON
+// log: each kind has at most one, with one meaning (docs/cli.md, "Event log").
+enum class EventQuantity { None, TrueAlert, RespondProbability, RssiDbm, Records, RecordsPerHour, DowntimeH };
+inline constexpr const char* kEventQuantityKeys[] = {"",        "true_alert", "respond_probability", "rssi_dbm",
+                                                     "records", "records_per_hour", "downtime_h"};
+
+inline EventQuantity eventQuantity(ExerciseEventKind kind) {
+  switch (kind) {
+    case ExerciseEventKind::PhoneAlert: return EventQuantity::TrueAlert;  // 1 true, 0 false
+    case ExerciseEventKind::AlertIgnored: return EventQuantity::RespondProbability;
+    case ExerciseEventKind::CrowdReport: return EventQuantity::RssiDbm;
+    case ExerciseEventKind::RecordsLeaked:
+    case ExerciseEventKind::ExfiltrationStopped:
+    case ExerciseEventKind::CopyingStarted:
+    case ExerciseEventKind::WalkedOut: return EventQuantity::Records;
+    case ExerciseEventKind::ExfiltrationStarted: return EventQuantity::RecordsPerHour;
+    case ExerciseEventKind::DowntimeEnded: return EventQuantity::DowntimeH;
+    default: return EventQuantity::None;
+  }
+}
+
 struct ExerciseEvent {
   std::uint64_t seq = 0;
   core::TimeUs timeUs = 0;
@@ -71,7 +97,8 @@ struct ExerciseEvent {
   std::string actor;     // person id, role id ("it_admin#2"), "intruder", "thief", a detector, a seat
   std::string subject;   // item id, step id, stage name, effect name, decision kind...
   std::string detail;    // free text for people
-  double value = 0;      // records, probability... (0 when not used)
+  double value = 0;      // the kind's quantity (eventQuantity), 0 for kinds without one
+  std::string reason;    // a code saying why (separation_missed, planned_incident_*), "" if none
 
   std::string_view type() const { return exerciseEventKindName(kind); }
 };

@@ -157,6 +157,33 @@ struct Exercise::Impl : day::DayEventSink {
     core::EventId theft;
   };
   std::vector<std::optional<LeftItem>> leftItems;  // by office-day item
+
+  // A separation under way, for explaining a missed alert when it ends (missed_alerts.cpp).
+  struct SeparationWatch {
+    bool separated = false;
+    TimeUs separatedUs = 0;
+    bool ruleArmed = true;  // the owner's phone's rule was armed when the separation began
+    int alerts = 0;         // true phone alerts and gateway alerts since the item was left
+    int ignored = 0;        // of those, ignored by the owner
+  };
+  std::vector<SeparationWatch> separationWatch;  // by office-day item
+  // Whether each item's rule was armed at its separations, sampled when the day emits
+  // them (the day may run a slice ahead of the exercise); consumed in order.
+  std::vector<std::deque<bool>> ruleArmedAtSeparation;  // by office-day item
+  std::array<int, kMissedAlertReasonCount> separationsMissed{};
+
+  // A planned incident (an entry of the scenario's incidents:) and what became of it
+  // (planned_incidents.cpp).
+  struct Planned {
+    const incident::IncidentSourceDef* source = nullptr;
+    int item = -1;             // planned losses: the office-day item
+    std::vector<int> places;   // planned losses: office-day places where it is left
+    bool triggered = false;    // planned loss: left at one of `places`
+    PlannedIncidentView::Status status = PlannedIncidentView::Status::Pending;
+    std::string reason, detail;
+    std::vector<std::string> incidents;
+  };
+  std::vector<Planned> planned;  // in the scenario's order
   std::vector<core::RandomEngine> thiefRng;       // by office-day item
   std::vector<bool> plannedTheft;                 // by office-day item
   core::RandomEngine logReviewRng;
@@ -167,6 +194,9 @@ struct Exercise::Impl : day::DayEventSink {
   // exercise.cpp
   std::uint64_t log(TimeUs t, ExerciseEventKind kind, const Incident* incident, std::string actor,
                     std::string subject = {}, std::string detail = {}, double value = 0);
+  // An explanation: an event with a reason code (ExerciseEvent::reason).
+  std::uint64_t logWhy(TimeUs t, ExerciseEventKind kind, std::string incidentId, std::string actor,
+                       std::string subject, std::string detail, std::string reason);
   // Logs "incident_started" now; `startSeq`, when given, is the earlier event the
   // incident really started with (an item left behind hours before it became one).
   Incident& newIncident(std::string id, incident::IncidentKind kind,
@@ -193,6 +223,23 @@ struct Exercise::Impl : day::DayEventSink {
   void scheduleItemFate(Incident& x);
   void onDeviceAccess(int incidentIndex);
   void itemBack(Incident& x, const char* how);
+
+  // missed_alerts.cpp
+  void sampleSeparation(const day::DayEvent& event);  // as the day emits it
+  void watchSeparation(const day::DayEvent& event);   // in time order
+  void settleSeparation(int item, int owner, TimeUs t);
+
+  // planned_incidents.cpp
+  // The office-day item and places a planned loss names; item -1 if none.
+  std::pair<int, std::vector<int>> plannedLossTarget(const incident::IncidentSourceDef& source) const;
+  void watchPlannedIncidents();
+  void settlePlanned(Planned& p, PlannedIncidentView::Status status, std::string reason, std::string detail,
+                     const std::string& incidentId);
+  void onPlannedArrival(const Arrival& arrival);
+  void onPlannedItemLeft(int item, int place);
+  void onPlannedItemRecovered(int item);
+  void onPlannedItemIncident(int item, const Incident& x);
+  void closePlannedLosses();
 
   // attackers.cpp
   void startIntrusion(Incident& x, int firstStage);

@@ -21,10 +21,10 @@ bool holdsCredentials(const world::ItemDef& item) {
 
 }  // namespace
 
-void Exercise::Impl::planLoss(const incident::IncidentSourceDef& source) {
-  if (!day) return;
+std::pair<int, std::vector<int>> Exercise::Impl::plannedLossTarget(const incident::IncidentSourceDef& source) const {
+  if (!day) return {-1, {}};
   const auto person = std::find(personIds.begin(), personIds.end(), source.loss.person);
-  if (person == personIds.end()) return;  // the loader checked the names
+  if (person == personIds.end()) return {-1, {}};  // the loader checked the names
   const auto personIndex = static_cast<std::size_t>(person - personIds.begin());
   const auto& items = scenario.employees[personIndex].items;
   // The item as written under the person ("laptop") or by its scenario-wide id.
@@ -32,7 +32,7 @@ void Exercise::Impl::planLoss(const incident::IncidentSourceDef& source) {
   const auto item = std::find_if(items.begin(), items.end(), [&](const world::ItemDef& d) {
     return d.id == source.loss.item || d.id == scenarioWideId;
   });
-  if (item == items.end()) return;
+  if (item == items.end()) return {-1, {}};
   const int itemIndex = day->firstItemOf(static_cast<int>(personIndex)) + static_cast<int>(item - items.begin());
   std::vector<int> places;
   if (source.loss.placeKind == "office") places.push_back(0);
@@ -40,6 +40,12 @@ void Exercise::Impl::planLoss(const incident::IncidentSourceDef& source) {
     const auto kind = static_cast<std::size_t>(scenario.office.offsitePlaces[i].kind);
     if (source.loss.placeKind == world::kPlaceKindNames[kind]) places.push_back(static_cast<int>(i) + 1);
   }
+  return {itemIndex, std::move(places)};
+}
+
+void Exercise::Impl::planLoss(const incident::IncidentSourceDef& source) {
+  auto [itemIndex, places] = plannedLossTarget(source);
+  if (itemIndex < 0) return;
   day->planLeaveBehind(itemIndex, std::move(places));
   if (source.kind == incident::IncidentKind::Theft) plannedTheft[static_cast<std::size_t>(itemIndex)] = true;
 }
@@ -47,6 +53,7 @@ void Exercise::Impl::planLoss(const incident::IncidentSourceDef& source) {
 void Exercise::Impl::onDayEvent(const day::DayEvent& event) {
   // Handled through the kernel, so the log stays in time order with the exercise's own
   // events (the day may have run a slice ahead).
+  sampleSeparation(event);
   dayEvents.push_back(event);
   kernel.scheduleAt(std::max(event.timeUs, kernel.now()), [this] {
     const day::DayEvent e = std::move(dayEvents.front());
@@ -65,6 +72,7 @@ void Exercise::Impl::handleDayEvent(const day::DayEvent& e) {
           e.person >= 0 ? personIds[static_cast<std::size_t>(e.person)] : std::string(),
           e.item >= 0 ? itemIds[itemIndex] : std::string(), e.detail, e.value);
   if (e.item < 0) return;
+  watchSeparation(e);
   std::optional<LeftItem>& left = leftItems[itemIndex];
   const bool tagsReachTeam = scenario.detection.tagAlertsReachTeam;
   // A detection of a watched item: kept on the watch until it becomes an incident.
@@ -87,6 +95,7 @@ void Exercise::Impl::handleDayEvent(const day::DayEvent& e) {
       watch.leftSeq = logged;
       if (const auto where = day->itemAt(e.item, e.timeUs).whereabouts) watch.place = where->place;
       left = watch;
+      onPlannedItemLeft(e.item, watch.place);
       const double ratePerMinute = theftRatePerMinute(e.item);
       if (ratePerMinute > 0) {
         boost::random::exponential_distribution<double> delayMin(ratePerMinute);
@@ -103,6 +112,7 @@ void Exercise::Impl::handleDayEvent(const day::DayEvent& e) {
     case day::DayEventKind::CrowdReport: noteDetection("crowd_report", true, true); break;
     case day::DayEventKind::WentBack: noteDetection("owner", false, false); break;
     case day::DayEventKind::ItemRecovered:
+      onPlannedItemRecovered(e.item);
       if (left) kernel.cancel(left->theft);
       left.reset();
       // Only a decision opens an incident for an item its owner can still fetch.
@@ -165,6 +175,7 @@ Incident& Exercise::Impl::itemIncident(int item, TimeUs nowUs, incident::Inciden
   x.detectedBy = watch.detectedBy;
   x.knownHumanError = kind == incident::IncidentKind::LostItem;
   incidentOfItem[itemIndex] = static_cast<int>(incidents.size()) - 1;
+  onPlannedItemIncident(item, x);
   return x;
 }
 
@@ -188,9 +199,12 @@ void Exercise::Impl::onTheft(int item) {
 
 void Exercise::Impl::openLostItemIncident(Incident& x, TimeUs reportUs) {
   const int index = indexOf(x);
+  // An item already back needs no report: its owner has it (docs/incident-model.md,
+  // "Incidents that end before the team knows").
+  if (x.itemBack) return;
   kernel.scheduleAt(std::max(reportUs, kernel.now()), [this, index] {
     Incident& y = *incidents[static_cast<std::size_t>(index)];
-    if (y.opened) return;
+    if (y.opened || y.itemBack) return;
     y.opened = true;
     detect(y, kernel.now(), "loss_report", true);
   });

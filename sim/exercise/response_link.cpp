@@ -237,8 +237,11 @@ void Exercise::Impl::updateContainment(Incident& x, TimeUs t, const char* how) {
     log(t, Kind::ContainmentLost, &x, "");
   }
   const bool procedureDone = !x.run || x.procedureFinished;
+  // Without the team, only an item back with nothing leaked from it is over: a leak the
+  // team does not know of is harm still to handle (docs/incident-model.md).
+  const bool nothingLeftToHandle = x.itemBack && !x.leaked;
   if (x.contained.timeUs && !x.downSinceUs && procedureDone && !x.recovered.timeUs &&
-      (x.teamEngaged.timeUs || x.itemBack)) {
+      (x.teamEngaged.timeUs || nothingLeftToHandle)) {
     x.recovered = {t, log(t, Kind::Recovered, &x, "")};
   }
 }

@@ -63,6 +63,13 @@ struct IncidentOutcome {
     const core::TimeUs atUs = m.timeUs.value_or(endUs);
     return core::usToSeconds(atUs - startUs) / 3600.0;
   }
+  // Over before anyone noticed (an item handed in before its loss was known): it was
+  // never detected and needs no response (docs/incident-model.md).
+  bool recoveredBeforeDetection() const { return recovered.timeUs && !detected.timeUs; }
+  // The time it went unnoticed: to the first detection; for one recovered before
+  // detection, its whole course (to recovery); censored at the end otherwise.
+  const Milestone& detectionOrEnd() const { return recoveredBeforeDetection() ? recovered : detected; }
+  double hoursToDetect() const { return hoursTo(detectionOrEnd()); }
 };
 
 }  // namespace irdrill::scoring

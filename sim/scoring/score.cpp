@@ -27,9 +27,11 @@ class LedgerWriter {
 void scoreIncident(ScoreCard& card, const IncidentOutcome& x, const ScoreWeights& w) {
   LedgerWriter ledger(card, x);
   const auto at = [&](const Milestone& m) { return m.timeUs.value_or(x.endUs); };
-  ledger.add("time_to_detect", x.hoursTo(x.detected), "h", w.perHourToDetect, at(x.detected),
-             x.detected.eventSeq,
-             x.detected.timeUs ? "detected by " + x.detectedBy : std::string("not detected by the end"));
+  const std::string detectedDetail = x.detected.timeUs           ? "detected by " + x.detectedBy
+                                     : x.recoveredBeforeDetection() ? std::string("recovered before detection")
+                                                                    : std::string("not detected by the end");
+  ledger.add("time_to_detect", x.hoursToDetect(), "h", w.perHourToDetect, at(x.detectionOrEnd()),
+             x.detectionOrEnd().eventSeq, detectedDetail);
   ledger.add("time_to_contain", x.hoursTo(x.contained), "h", w.perHourToContain, at(x.contained),
              x.contained.eventSeq,
              x.contained.timeUs ? std::string("contained") : std::string("not contained by the end"));
