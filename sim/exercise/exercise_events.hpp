@@ -1,8 +1,8 @@
 // The exercise's event log: every happening of a run (office-day events, attacker steps,
 // detections, the team's steps and their effects, containment, the players' decisions and
 // the facilitator's injects) as one ordered record stream, handed to a caller-provided
-// sink. Sequence numbers are the log's line numbers (from 1); the score ledger points at
-// them.
+// sink. Sequence numbers count the events from 1 (in the JSON Lines file, the line number
+// minus one: a header line comes first); the score ledger points at them.
 #pragma once
 
 #include <cstddef>
