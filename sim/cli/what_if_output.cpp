@@ -119,7 +119,7 @@ std::string reportSection(const montecarlo::WhatIfResult& r) {
   if (!fresh) h += "<p>Salt rule: " + escapeHtml(kSaltRule) + ".</p>\n";
   if (r.score.own) {
     h += "<p>This session's own run scored " + fixed(*r.score.own, 0);
-    if (r.score.ownPercentile) h += ", at the " + fixed(*r.score.ownPercentile, 0) + "th percentile of the replications";
+    if (r.score.ownPercentile) h += ": percentile " + fixed(*r.score.ownPercentile, 0) + " among the replications";
     h += ".</p>\n";
   }
   h += "<table class=\"summary\"><thead><tr><th>Incident</th><th class=\"num\">runs</th><th class=\"num\">not "
