@@ -24,25 +24,28 @@ std::string deadlineStartedBy(const exercise::ExerciseEvent& event, const scorin
 }
 
 std::optional<std::string> titleFor(PauseTrigger trigger, const exercise::ExerciseEvent& event,
-                                    const scoring::ScoringDef& scoring) {
-  const std::string incident = event.incident.empty() ? std::string("an incident") : event.incident;
+                                    const scoring::ScoringDef& scoring, text::Language lang) {
+  const std::string incident = event.incident.empty() ? text::tr(lang, "gui.card.an_incident") : event.incident;
   switch (trigger) {
     case PauseTrigger::Detection:
       if (event.kind != ExerciseEventKind::Detected) return std::nullopt;
-      return "Detected: " + incident + (event.actor.empty() ? "" : " by " + event.actor);
+      if (event.actor.empty()) return text::trf(lang, "gui.card.detected", {{"incident", incident}});
+      return text::trf(lang, "gui.card.detected_by", {{"incident", incident}, {"by", event.actor}});
     case PauseTrigger::Containment:
       if (event.kind != ExerciseEventKind::Contained) return std::nullopt;
-      return "Contained: " + incident;
+      return text::trf(lang, "gui.card.contained", {{"incident", incident}});
     case PauseTrigger::DeadlineStarted: {
       const std::string deadline = deadlineStartedBy(event, scoring);
       if (deadline.empty()) return std::nullopt;
-      return "Deadline clock started: " + deadline + " for " + incident;
+      return text::trf(lang, "gui.card.deadline_started", {{"deadline", deadline}, {"incident", incident}});
     }
     case PauseTrigger::InjectFired:
       if (event.kind == ExerciseEventKind::Inject) {
-        return "Inject: " + (event.subject.empty() ? event.detail : event.subject);
+        return text::trf(lang, "gui.card.inject", {{"what", event.subject.empty() ? event.detail : event.subject}});
       }
-      if (event.kind == ExerciseEventKind::IncidentStarted) return "Incident started: " + incident;
+      if (event.kind == ExerciseEventKind::IncidentStarted) {
+        return text::trf(lang, "gui.card.incident_started", {{"incident", incident}});
+      }
       return std::nullopt;
   }
   return std::nullopt;
@@ -52,13 +55,13 @@ std::optional<std::string> titleFor(PauseTrigger trigger, const exercise::Exerci
 
 std::optional<PauseCard> checkAutoPause(std::span<const exercise::ExerciseEvent> newEvents,
                                         std::span<const PauseRule, kPauseTriggerCount> rules,
-                                        const scoring::ScoringDef& scoring) {
+                                        const scoring::ScoringDef& scoring, text::Language language) {
   for (const auto& event : newEvents) {
     for (int t = 0; t < kPauseTriggerCount; ++t) {
       const PauseRule& rule = rules[static_cast<std::size_t>(t)];
       if (!rule.enabled) continue;
       const auto trigger = static_cast<PauseTrigger>(t);
-      if (auto title = titleFor(trigger, event, scoring)) {
+      if (auto title = titleFor(trigger, event, scoring, language)) {
         return PauseCard{trigger, event.seq, event.timeUs, std::move(*title), rule.prompt};
       }
     }

@@ -22,6 +22,7 @@ namespace irdrill::gui {
 
 std::optional<PauseCard> checkAutoPause(std::span<const exercise::ExerciseEvent> newEvents,
                                         std::span<const PauseRule, kPauseTriggerCount> rules,
-                                        const scoring::ScoringDef& scoring);
+                                        const scoring::ScoringDef& scoring,
+                                        text::Language language = text::Language::English);
 
 }  // namespace irdrill::gui

@@ -33,7 +33,7 @@ const char* const kFooter =
 
 // Options are registered into `app`, their values land in `options` / the strings.
 struct Binding {
-  std::string scenario, session, play, until, saveSession, events, screenshot, uiDump;
+  std::string scenario, session, play, until, saveSession, events, screenshot, uiDump, language;
   std::uint64_t seed = 0;
   int frames = 0;
 };
@@ -57,6 +57,8 @@ void setup(CLI::App& app, GuiOptions& options, Binding& b) {
                                            std::to_string(kDefaultScreenshotFrames) + ")")
       ->check(CLI::Range(1, kMaxFrames));
   app.add_option("--ui-scale", options.uiScale, "scale of fonts and widgets (0.5 to 3)")->check(CLI::Range(0.5f, 3.0f));
+  app.add_option("--lang", b.language, "language of the interface and of the bundled procedures: " +
+                                          text::languageCodeList() + " (default en; switchable in the top bar)");
   app.add_option("--ui-dump", b.uiDump, "write the rectangles of the main windows and named buttons (JSON) on the last frame");
 }
 
@@ -95,6 +97,14 @@ ParseOutcome parseCommandLine(int argc, const char* const* argv) {
       out.error = "--screenshot file must end in .png: '" + b.screenshot + "'";
       return out;
     }
+  }
+  if (app.count("--lang")) {
+    const auto language = text::languageNamed(b.language);
+    if (!language) {
+      out.error = "--lang: '" + b.language + "' is not a language (expected one of: " + text::languageCodeList() + ")";
+      return out;
+    }
+    o.language = *language;
   }
   if (app.count("--until")) {
     const TimeParse until = parseUntilOption(b.until);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/time.hpp"
+#include "sim/text/catalogue.hpp"
 
 namespace irdrill::gui {
 
@@ -27,6 +28,7 @@ struct GuiOptions {
   // kDefaultScreenshotFrames with --screenshot.
   std::optional<int> frames;
   float uiScale = 1.0f;
+  text::Language language = text::Language::English;  // --lang en|ja
 
   // No person at the keyboard: a scenario or session that does not load is an error
   // (exit 2) instead of a message in the picker.

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "sim/text/catalogue.hpp"
+
 namespace irdrill::gui {
 
 void setUpFonts(ImFontAtlas& atlas, float sizePx, const std::vector<std::string>& texts, FontSetup& setup) {
@@ -20,6 +22,12 @@ void setUpFonts(ImFontAtlas& atlas, float sizePx, const std::vector<std::string>
   // Symbols the panels use: check mark, triangles, squares, arrows, bullets.
   static const ImWchar kSymbols[] = {0x2190, 0x21FF, 0x2500, 0x25FF, 0x2713, 0x2717, 0x2026, 0x2026, 0};
   builder.AddRanges(kSymbols);
+  // Every catalogue string, so the interface has each glyph it can show in either
+  // language, even the rarer kanji outside ImGui's Japanese range (2999 common ones).
+  for (const text::Entry& entry : text::allEntries()) {
+    builder.AddText(entry.english);
+    builder.AddText(entry.japanese);
+  }
   for (const auto& text : texts) builder.AddText(text.c_str(), text.c_str() + text.size());
   setup.glyphRanges.clear();
   builder.BuildRanges(&setup.glyphRanges);

@@ -21,7 +21,9 @@ struct FontSetup {
   std::string warning;  // set when the CJK font could not be used
 };
 
-// Adds the GUI's font to `atlas` (already cleared) at `sizePx`, filling `setup`.
+// Adds the GUI's font to `atlas` (already cleared) at `sizePx`, filling `setup`. The glyph
+// ranges: ImGui's Japanese range, the panels' symbols, every string of the text catalogue
+// (sim/text/) in both languages, and `texts` (the scenario's names and titles).
 void setUpFonts(ImFontAtlas& atlas, float sizePx, const std::vector<std::string>& texts, FontSetup& setup);
 
 }  // namespace irdrill::gui

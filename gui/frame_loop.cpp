@@ -105,7 +105,7 @@ FrameAdvance advanceClock(session::LiveSession& live, UiState& ui, double frameD
         break;
       }
       if (auto card = checkAutoPause(fresh, std::span<const PauseRule, kPauseTriggerCount>(ui.pauseRules),
-                                     live.scenario().scoring)) {
+                                     live.scenario().scoring, ui.language)) {
         ui.card = std::move(card);
         run.paused = true;
         run.runUntil.reset();

@@ -166,6 +166,7 @@ ExitCode run(int argc, char** argv) {
     gui::AppWindow app(std::min(kWindowWidthPx, desktop.width), std::min(kWindowHeightPx, desktop.height),
                        options.uiScale);
     gui::Shell shell(app, {std::filesystem::path(IRDRILL_SOURCE_DIR), std::filesystem::current_path()});
+    shell.ui().language = options.language;
     if (options.events) {
       if (const auto error = shell.host().writeEventsTo(*options.events)) return report(ExitCode::bad_usage, *error);
     }

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "gui/i18n.hpp"
 #include "gui/panels/panels.hpp"
 #include "ui_dump.hpp"
 
@@ -13,15 +14,15 @@ constexpr ImGuiWindowFlags kTiled = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 struct Tab {
-  const char* label;
+  const char* label;  // a catalogue key (or plain text, shown as it is)
   const char* dumpName;
   void (*draw)(const session::LiveSession&, UiState&);
 };
 const Tab kTabs[] = {
-    {"Incidents", "tab_incidents", &drawIncidentsTab},
-    {"Play", "tab_play", &drawPlayTab},
-    {"Record", "tab_record", &drawRecordTab},
-    {"Pause rules", "tab_pause_rules", &drawPauseRulesTab},
+    {"gui.tab.incidents", "tab_incidents", &drawIncidentsTab},
+    {"gui.tab.play", "tab_play", &drawPlayTab},
+    {"gui.tab.record", "tab_record", &drawRecordTab},
+    {"gui.tab.pause_rules", "tab_pause_rules", &drawPauseRulesTab},
 };
 
 }  // namespace
@@ -29,7 +30,7 @@ const Tab kTabs[] = {
 void drawPanelWindows(const Rect& panels, const Rect& timeline, const session::LiveSession& live, UiState& ui) {
   ImGui::SetNextWindowPos(ImVec2(timeline.x, timeline.y));
   ImGui::SetNextWindowSize(ImVec2(timeline.w, timeline.h));
-  if (ImGui::Begin("Timeline", nullptr, kTiled)) {
+  if (ImGui::Begin(trId(ui, "gui.timeline.title").c_str(), nullptr, kTiled)) {
     noteWindowForDump("timeline");
     drawTimeline(live, ui);
   }
@@ -41,7 +42,9 @@ void drawPanelWindows(const Rect& panels, const Rect& timeline, const session::L
     noteWindowForDump("panels");
     if (ImGui::BeginTabBar("##panel_tabs")) {
       for (const Tab& tab : kTabs) {
-        const bool open = ImGui::BeginTabItem(tab.label);
+        // The dump name is the id: the selected tab stays selected across a language switch.
+        const std::string label = std::string(trOr(ui, tab.label, tab.label)) + "###" + tab.dumpName;
+        const bool open = ImGui::BeginTabItem(label.c_str());
         noteItemForDump(tab.dumpName);
         if (open) {
           tab.draw(live, ui);

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "sim/scenario/scenario_loader.hpp"
+#include "top_bar.hpp"
 #include "ui_dump.hpp"
 
 namespace irdrill::gui {
@@ -46,6 +47,8 @@ std::vector<BundledScenario> describeScenarios(const std::vector<fs::path>& path
     if (loaded.scenario) {
       b.name = loaded.scenario->name;
       b.description = loaded.scenario->description;
+      b.nameJa = loaded.scenario->nameJa;
+      b.descriptionJa = loaded.scenario->descriptionJa;
     } else {
       for (const auto& d : loaded.diagnostics.items()) b.errors += d.severity == core::Severity::Error ? 1 : 0;
     }
@@ -59,7 +62,9 @@ std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& s
   const float width = std::min(area.w - 40, 760.0f * ImGui::GetFontSize() / 16.0f);
   ImGui::SetNextWindowPos(ImVec2(area.x + (area.w - width) / 2, area.y + 30));
   ImGui::SetNextWindowSize(ImVec2(width, area.h - 60));
-  if (ImGui::Begin("Open a scenario", nullptr,
+  const text::Language lang = state.language;
+  const std::string title = text::trId(lang, "gui.picker.title");
+  if (ImGui::Begin(title.c_str(), nullptr,
                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
     noteWindowForDump("picker");
@@ -71,15 +76,16 @@ std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& s
       }
       return value;
     };
-    ImGui::TextWrapped("Pick a bundled scenario, or type the path of a scenario (.yaml) or a saved session (.json).");
+    drawLanguageSwitch(state.language);
+    ImGui::TextWrapped("%s", text::tr(lang, "gui.picker.intro"));
     ImGui::Spacing();
-    ImGui::TextUnformatted("Seed");
+    ImGui::TextUnformatted(text::tr(lang, "gui.picker.seed"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    ImGui::InputTextWithHint("##seed", "default", &state.seedText, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::InputTextWithHint("##seed", text::tr(lang, "gui.picker.seed_default"), &state.seedText, ImGuiInputTextFlags_CharsDecimal);
     ImGui::Separator();
-    ImGui::TextUnformatted("Bundled scenarios");
-    if (state.bundled.empty()) ImGui::TextDisabled("(no scenarios/ folder found here or in the source tree)");
+    ImGui::TextUnformatted(text::tr(lang, "gui.picker.bundled"));
+    if (state.bundled.empty()) ImGui::TextDisabled("%s", text::tr(lang, "gui.picker.none_found"));
     if (!state.bundled.empty() &&
         ImGui::BeginTable("##bundled", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
       ImGui::TableSetupColumn("file", ImGuiTableColumnFlags_WidthFixed, 220.0f * ImGui::GetFontSize() / 16.0f);
@@ -95,13 +101,16 @@ std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& s
         noteItemForDump(("scenario:" + file).c_str());
         ImGui::TableNextColumn();
         if (b.errors > 0) {
-          ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "does not load (%d error%s): open it to see them",
-                             b.errors, b.errors == 1 ? "" : "s");
+          ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "%s",
+                             text::trf(lang, b.errors == 1 ? "gui.picker.does_not_load_one" : "gui.picker.does_not_load",
+                                       {{"count", std::to_string(b.errors)}})
+                                 .c_str());
         } else {
-          ImGui::TextUnformatted(b.name.c_str());
-          if (!b.description.empty()) {
+          ImGui::TextUnformatted(text::localized(lang, b.name, b.nameJa).c_str());
+          const std::string& description = text::localized(lang, b.description, b.descriptionJa);
+          if (!description.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", b.description.c_str());
+            ImGui::TextWrapped("%s", description.c_str());
             ImGui::PopStyleColor();
           }
         }
@@ -109,13 +118,13 @@ std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& s
       ImGui::EndTable();
     }
     ImGui::Separator();
-    ImGui::TextUnformatted("Open file");
+    ImGui::TextUnformatted(text::tr(lang, "gui.picker.open_file"));
     ImGui::SetNextItemWidth(width - 200);
-    const bool entered = ImGui::InputTextWithHint("##path", "scenario.yaml or session.json", &state.path,
+    const bool entered = ImGui::InputTextWithHint("##path", text::tr(lang, "gui.picker.path_hint"), &state.path,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     noteItemForDump("open_path");
     ImGui::SameLine();
-    if ((ImGui::Button("Open") || entered) && !state.path.empty()) {
+    if ((ImGui::Button(text::trId(lang, "gui.picker.open").c_str()) || entered) && !state.path.empty()) {
       const fs::path path(state.path);
       const bool session = path.extension() == ".json";
       request = PickerRequest{session ? PickerRequest::Kind::Session : PickerRequest::Kind::Scenario, path, seed()};
@@ -123,7 +132,7 @@ std::optional<PickerRequest> drawScenarioPicker(const Rect& area, PickerState& s
     noteItemForDump("open");
     if (!state.messages.empty()) {
       ImGui::Separator();
-      ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "It did not open:");
+      ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "%s", text::tr(lang, "gui.picker.did_not_open"));
       ImGui::BeginChild("##messages", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
       for (const auto& message : state.messages) ImGui::TextUnformatted(message.c_str());
       ImGui::EndChild();

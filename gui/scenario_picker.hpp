@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gui/layout.hpp"
+#include "sim/text/catalogue.hpp"
 
 namespace irdrill::gui {
 
@@ -22,6 +23,7 @@ struct BundledScenario {
   std::filesystem::path path;
   std::string name;
   std::string description;
+  std::string nameJa, descriptionJa;  // `name_ja`, `description_ja` (empty: not given)
   int errors = 0;  // diagnostics of a file that does not load (it opens to show them)
 };
 std::vector<BundledScenario> describeScenarios(const std::vector<std::filesystem::path>& paths);
@@ -31,6 +33,7 @@ struct PickerState {
   std::string path;        // the "open file" field
   std::string seedText;    // empty: the scenario's default seed
   std::vector<std::string> messages;  // of the last failed open
+  text::Language language = text::Language::English;  // the app's (the shell keeps it)
 };
 
 struct PickerRequest {

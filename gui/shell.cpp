@@ -9,6 +9,8 @@
 #include "app_window.hpp"
 #include "gui/panels/panel_state.hpp"
 #include "gui/view_model/player_view.hpp"
+#include "gui/view_model/scenario_texts.hpp"
+#include "i18n.hpp"
 #include "inspector.hpp"
 #include "panel_host.hpp"
 #include "run_clock.hpp"
@@ -20,10 +22,24 @@ namespace {
 constexpr ImGuiWindowFlags kTiled = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
+// The texts the font needs glyphs for besides the catalogue's: the picker's scenarios and
+// the open scenario's names and titles, in both languages.
+std::vector<std::string> fontTexts(const PickerState& picker, const SessionHost& host) {
+  std::vector<std::string> texts = host.scenarioTexts();
+  for (const BundledScenario& b : picker.bundled) {
+    for (const std::string* text : {&b.name, &b.description, &b.nameJa, &b.descriptionJa}) texts.push_back(*text);
+  }
+  if (host.isOpen()) {
+    for (std::string& text : view_model::japaneseScenarioTexts(host.live().scenario())) texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
 }  // namespace
 
 Shell::Shell(AppWindow& app, std::vector<std::filesystem::path> sourceRoots) : app_(app) {
   picker_.bundled = describeScenarios(findBundledScenarios(sourceRoots));
+  app_.loadFonts(fontTexts(picker_, host_));
   topBar_.uiScale = app.uiScale();
   ui_.uiScale = app.uiScale();
 }
@@ -39,12 +55,14 @@ void Shell::afterOpen(const OpenOutcome& outcome) {
   const auto& live = host_.live();
   map_ = std::make_unique<FloorMap>(live.scenario());
   mapTimeUs_ = live.now();
+  const text::Language language = ui_.language;  // the app's, not the session's
   ui_ = UiState{};
+  ui_.language = language;
   // The panels' forms and caches belong to the session that was showing.
   resetPanelState();
   ui_.uiScale = app_.uiScale();
   topBar_.message.clear();
-  app_.loadFonts(host_.scenarioTexts());
+  app_.loadFonts(fontTexts(picker_, host_));
 }
 
 OpenOutcome Shell::openScenario(const std::filesystem::path& path, std::optional<std::uint64_t> seed,
@@ -154,7 +172,7 @@ FrameAdvance Shell::frame(double frameDtS) {
 
   if (requests.saveSession) {
     const auto error = host_.saveSession(topBar_.sessionPath);
-    topBar_.message = error ? *error : "saved " + topBar_.sessionPath;
+    topBar_.message = error ? *error : trf(ui_, "gui.top.saved", {{"path", topBar_.sessionPath}});
   }
   if (requests.uiScale) pendingUiScale_ = requests.uiScale;
   if (requests.closeSession) pendingClose_ = true;
@@ -166,33 +184,33 @@ void Shell::drawMapWindow(const Rect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
   ImGui::SetNextWindowSize(ImVec2(rect.w, rect.h));
   mapVisible_ = false;
-  if (ImGui::Begin("Map", nullptr, kTiled | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
+  if (ImGui::Begin(trId(ui_, "gui.map.title").c_str(), nullptr, kTiled | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
                                        ImGuiWindowFlags_NoScrollWithMouse)) {
     noteWindowForDump("map");
     if (map_) {
       MapLayers& layers = map_->layers;
-      ImGui::Checkbox("people", &layers.people);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_people").c_str(), &layers.people);
       ImGui::SameLine();
-      ImGui::Checkbox("items", &layers.items);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_items").c_str(), &layers.items);
       ImGui::SameLine();
-      ImGui::Checkbox("alerts", &layers.alerts);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_alerts").c_str(), &layers.alerts);
       ImGui::SameLine();
-      ImGui::Checkbox("gateways", &layers.gateways);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_gateways").c_str(), &layers.gateways);
       ImGui::SameLine();
-      ImGui::Checkbox("ranges", &layers.ranges);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_ranges").c_str(), &layers.ranges);
       ImGui::SameLine();
-      ImGui::Checkbox("rooms", &layers.rooms);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_rooms").c_str(), &layers.rooms);
       ImGui::SameLine();
-      ImGui::Checkbox("desks", &layers.desks);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_desks").c_str(), &layers.desks);
       ImGui::SameLine();
-      ImGui::Checkbox("off-site", &layers.offsite);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_offsite").c_str(), &layers.offsite);
       ImGui::SameLine();
-      ImGui::Checkbox("labels", &layers.labels);
+      ImGui::Checkbox(trId(ui_, "gui.map.layer_labels").c_str(), &layers.labels);
       ImGui::SameLine();
-      if (ImGui::SmallButton("fit")) map_->resetView();
+      if (ImGui::SmallButton(trId(ui_, "gui.map.fit").c_str())) map_->resetView();
       if (ui_.run.express) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1.0f), "map frozen (express)");
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1.0f), "%s", tr(ui_, "gui.map.frozen"));
       }
       const ImVec2 origin = ImGui::GetCursorScreenPos();
       const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -238,22 +256,23 @@ void Shell::drawPauseCard(const Rect& mapRect) {
   ImGui::SetNextWindowPos(ImVec2(mapRect.x + (mapRect.w - width) / 2, mapRect.y + mapRect.h * 0.25f));
   ImGui::SetNextWindowSize(ImVec2(width, 0));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.14f, 0.08f, 0.97f));
-  if (ImGui::Begin("Paused for discussion", nullptr,
+  if (ImGui::Begin(trId(ui_, "gui.card.title").c_str(), nullptr,
                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
     noteWindowForDump("pause_card");
     ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", card.title.c_str());
-    ImGui::TextDisabled("at %s, event #%llu", core::dayClockText(card.atUs).c_str(),
-                        static_cast<unsigned long long>(card.eventSeq));
+    ImGui::TextDisabled("%s", trf(ui_, "gui.card.at", {{"time", core::dayClockText(card.atUs)},
+                                                       {"event", std::to_string(card.eventSeq)}})
+                                  .c_str());
     if (!card.prompt.empty()) {
       ImGui::Separator();
       ImGui::TextWrapped("%s", card.prompt.c_str());
     }
     ImGui::Separator();
-    if (ImGui::Button("Continue")) ui_.card.reset();
+    if (ImGui::Button(trId(ui_, "gui.card.continue").c_str())) ui_.card.reset();
     noteItemForDump("card_continue");
     ImGui::SameLine();
-    if (ImGui::Button("Show the event")) ui_.focusEventSeq = card.eventSeq;
+    if (ImGui::Button(trId(ui_, "gui.card.show_event").c_str())) ui_.focusEventSeq = card.eventSeq;
   }
   ImGui::End();
   ImGui::PopStyleColor();
@@ -261,7 +280,10 @@ void Shell::drawPauseCard(const Rect& mapRect) {
 
 void Shell::drawPicker() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  if (auto request = drawScenarioPicker(Rect{0, 0, display.x, display.y}, picker_)) {
+  picker_.language = ui_.language;
+  auto request = drawScenarioPicker(Rect{0, 0, display.x, display.y}, picker_);
+  ui_.language = picker_.language;  // its language switch
+  if (request) {
     // Opening rebuilds the fonts, which cannot happen inside a frame.
     pendingOpen_ = std::move(request);
   }

@@ -1,11 +1,14 @@
 // Drawing the top bar and its keyboard shortcuts (see top_bar.hpp).
 #include "top_bar.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <SFML/Window/Keyboard.hpp>
 
+#include "i18n.hpp"
 #include "run_clock.hpp"
 #include "sim/core/clock_text.hpp"
 #include "ui_dump.hpp"
@@ -18,7 +21,9 @@ constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoTitleBar | ImGuiWin
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
                                           ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-const char* const kRunUntilChoices[] = {"a time", "next detection", "next deadline", "next inject"};
+// In RunUntilKind order.
+const char* const kRunUntilChoiceKeys[] = {"gui.top.until_time", "gui.top.until_detection", "gui.top.until_deadline",
+                                          "gui.top.until_inject"};
 
 // A button that shows as pressed when `on`, so a group of them reads as a radio group.
 bool toggleButton(const char* label, bool on, const char* dumpName) {
@@ -46,11 +51,11 @@ void startRunUntil(const session::LiveSession& live, UiState& ui, TopBarState& s
     case RunUntilKind::NextDetection: target = live.exercise().endUs(); break;
     case RunUntilKind::NextDeadline:
       target = nextDeadlineUs(live.exercise().incidents(), now);
-      if (!target) state.message = "no deadline is running";
+      if (!target) state.message = tr(ui, "gui.top.no_deadline");
       break;
     case RunUntilKind::NextInject:
       target = nextPendingArrivalUs(live.exercise().arrivals(), now);
-      if (!target) state.message = "no inject is pending";
+      if (!target) state.message = tr(ui, "gui.top.no_inject");
       break;
   }
   if (!target) return;
@@ -61,6 +66,16 @@ void startRunUntil(const session::LiveSession& live, UiState& ui, TopBarState& s
 }
 
 }  // namespace
+
+void drawLanguageSwitch(text::Language& current) {
+  ImGui::TextDisabled("%s", text::tr(current, "gui.lang.label"));
+  for (const text::Language language : text::kLanguages) {
+    ImGui::SameLine();
+    const std::string dumpName = std::string("lang_") + text::languageCode(language);
+    const std::string label = std::string(text::languageName(language)) + "###" + dumpName;
+    if (toggleButton(label.c_str(), current == language, dumpName.c_str())) current = language;
+  }
+}
 
 float topBarHeightPx() {
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -91,18 +106,18 @@ TopBarRequests drawTopBar(const Rect& rect, const session::LiveSession& live, co
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.4f, 1.0f), "%s", clock.c_str());
     ImGui::SameLine();
-    if (toggleButton(run.paused ? "Play" : "Pause", !run.paused, "play_pause")) {
+    if (toggleButton(trId(ui, run.paused ? "gui.top.play" : "gui.top.pause").c_str(), !run.paused, "play_pause")) {
       run.paused = !run.paused;
       if (run.paused) run.runUntil.reset();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ui, "gui.top.play_tip"));
     ImGui::SameLine();
-    if (ImGui::Button("Step")) {
+    if (ImGui::Button(trId(ui, "gui.top.step").c_str())) {
       run.stepOnce = true;
       run.runUntil.reset();
     }
     noteItemForDump("step");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run to the next pending event, then pause");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ui, "gui.top.step_tip"));
     for (int i = 0; i < kSpeedChoiceCount; ++i) {
       ImGui::SameLine();
       const SpeedChoice& speed = kSpeedChoices[i];
@@ -113,19 +128,25 @@ TopBarRequests drawTopBar(const Rect& rect, const session::LiveSession& live, co
       }
     }
     ImGui::SameLine();
-    if (toggleButton("Express", run.express, "express")) {
+    if (toggleButton(trId(ui, "gui.top.express").c_str(), run.express, "express")) {
       run.express = !run.express;
       if (run.express) run.paused = false;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("As fast as it goes: map frozen, panels refreshed 4 times a second");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ui, "gui.top.express_tip"));
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Run until");
+    ImGui::TextUnformatted(tr(ui, "gui.top.run_until"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("next detection").x + ImGui::GetFrameHeight() * 1.5f);
-    ImGui::Combo("##rununtil_kind", &state.runUntilChoice, kRunUntilChoices, 4);
+    const char* runUntilChoices[4];
+    float widestChoicePx = 0;
+    for (int i = 0; i < 4; ++i) {
+      runUntilChoices[i] = tr(ui, kRunUntilChoiceKeys[i]);
+      widestChoicePx = std::max(widestChoicePx, ImGui::CalcTextSize(runUntilChoices[i]).x);
+    }
+    ImGui::SetNextItemWidth(widestChoicePx + ImGui::GetFrameHeight() * 1.5f);
+    ImGui::Combo("##rununtil_kind", &state.runUntilChoice, runUntilChoices, 4);
     if (state.runUntilChoice == 0) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(ImGui::CalcTextSize("d00 00:00:00").x + 8);
@@ -133,59 +154,64 @@ TopBarRequests drawTopBar(const Rect& rect, const session::LiveSession& live, co
         startRunUntil(live, ui, state);
       }
       noteItemForDump("run_until_time");
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("\"d1 14:00\" (d0 is the first day) or \"14:00\" today");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ui, "gui.top.until_time_tip"));
     }
     ImGui::SameLine();
-    if (ImGui::Button("Go")) startRunUntil(live, ui, state);
+    if (ImGui::Button(trId(ui, "gui.top.go").c_str())) startRunUntil(live, ui, state);
     noteItemForDump("run_until_go");
     if (run.runUntil) {
       ImGui::SameLine();
-      ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.6f, 1.0f), "running to %s",
-                         *run.runUntil == RunUntilKind::NextDetection ? "the next detection"
-                                                                       : core::dayClockText(run.runUntilUs).c_str());
+      const std::string target = *run.runUntil == RunUntilKind::NextDetection ? tr(ui, "gui.top.the_next_detection")
+                                                                               : core::dayClockText(run.runUntilUs);
+      ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.6f, 1.0f), "%s",
+                         trf(ui, "gui.top.running_to", {{"target", target}}).c_str());
     }
 
     // Row 2: view, seat, layout, save, scale, what is open.
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("View");
+    ImGui::TextUnformatted(tr(ui, "gui.top.view"));
     ImGui::SameLine();
-    if (toggleButton("Facilitator", ui.view == ViewMode::Facilitator, "view_facilitator")) ui.view = ViewMode::Facilitator;
+    if (toggleButton(trId(ui, "gui.top.facilitator").c_str(), ui.view == ViewMode::Facilitator, "view_facilitator")) {
+      ui.view = ViewMode::Facilitator;
+    }
     ImGui::SameLine();
-    if (toggleButton("Player", ui.view == ViewMode::Player, "view_player")) ui.view = ViewMode::Player;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("F2 switches. The player view shows only what the team knows.");
+    if (toggleButton(trId(ui, "gui.top.player").c_str(), ui.view == ViewMode::Player, "view_player")) ui.view = ViewMode::Player;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ui, "gui.top.view_tip"));
     ImGui::SameLine();
-    ImGui::TextUnformatted("Seat");
+    ImGui::TextUnformatted(tr(ui, "gui.top.seat"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("facilitator----").x);
     ImGui::InputText("##seat", &ui.seat);
     noteItemForDump("seat");
     ImGui::SameLine();
-    if (ImGui::Button("Layout")) ImGui::OpenPopup("layout_popup");
+    if (ImGui::Button(trId(ui, "gui.top.layout").c_str())) ImGui::OpenPopup("layout_popup");
     noteItemForDump("layout");
     if (ImGui::BeginPopup("layout_popup")) {
-      ImGui::SliderFloat("map width", &splits.mapWidthShare, kMinShare, kMaxShare, "%.2f");
-      ImGui::SliderFloat("timeline height", &splits.timelineHeightShare, kMinShare * 0.5f, kMaxShare, "%.2f");
-      if (ImGui::Button("Reset layout")) {
+      ImGui::SliderFloat(trId(ui, "gui.top.map_width").c_str(), &splits.mapWidthShare, kMinShare, kMaxShare, "%.2f");
+      ImGui::SliderFloat(trId(ui, "gui.top.timeline_height").c_str(), &splits.timelineHeightShare, kMinShare * 0.5f, kMaxShare, "%.2f");
+      if (ImGui::Button(trId(ui, "gui.top.reset_layout").c_str())) {
         splits = LayoutSplits{};
         ui.resetLayout = true;
       }
       ImGui::EndPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save session")) requests.saveSession = true;
+    if (ImGui::Button(trId(ui, "gui.top.save_session").c_str())) requests.saveSession = true;
     noteItemForDump("save_session");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("session-file-name.json").x);
     ImGui::InputText("##session_path", &state.sessionPath);
     ImGui::SameLine();
-    ImGui::TextUnformatted("UI");
+    ImGui::TextUnformatted(tr(ui, "gui.top.ui_scale"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("0.00x--").x + 20);
     ImGui::SliderFloat("##uiscale", &state.uiScale, 0.75f, 2.0f, "%.2fx");
     if (ImGui::IsItemDeactivatedAfterEdit()) requests.uiScale = state.uiScale;
     ImGui::SameLine();
-    if (ImGui::Button("Close")) requests.closeSession = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the scenario picker (save first)");
+    if (ImGui::Button(trId(ui, "gui.top.close").c_str())) requests.closeSession = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(ui, "gui.top.close_tip"));
+    ImGui::SameLine();
+    drawLanguageSwitch(ui.language);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", title.c_str());
     if (!state.message.empty()) {

@@ -33,6 +33,10 @@ float topBarHeightPx();
 TopBarRequests drawTopBar(const Rect& rect, const session::LiveSession& live, const std::string& title, UiState& ui,
                           TopBarState& state, LayoutSplits& splits);
 
+// "Language: English 日本語": sets `language` (buttons named lang_en, lang_ja for
+// --ui-dump). Part of the top bar; also drawn by the scenario picker.
+void drawLanguageSwitch(text::Language& language);
+
 // Space pauses or plays, F2 switches facilitator/player; ignored while a text field has
 // the keyboard. Call once per frame inside the ImGui frame.
 void handleShortcuts(UiState& ui);

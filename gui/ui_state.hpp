@@ -16,6 +16,7 @@
 
 #include "sim/core/time.hpp"
 #include "sim/session/session.hpp"
+#include "sim/text/catalogue.hpp"
 
 namespace irdrill::gui {
 
@@ -85,6 +86,7 @@ struct UiState {
   std::vector<ActionFeedback> feedback;  // the latest first; kept short
   bool resetLayout = false;              // recompute the panel rectangles from the window
   float uiScale = 1.0f;
+  text::Language language = text::Language::English;  // --lang and the top bar's switch
 };
 
 }  // namespace irdrill::gui

@@ -81,3 +81,18 @@ cat >"$work/what-if.jsonl" <<JSONL
 {"frame":91,"quit":true}
 JSONL
 shoot gui-what-if --scenario scenarios/phishing-exfiltration.yaml --seed 1 --play "$work/what-if.jsonl"
+
+# 7-8. The same in Japanese (--lang ja): the picker and the checklist with the bundled
+# procedure's Japanese step titles.
+shoot gui-picker-ja --lang ja --screenshot "$out/gui-picker-ja.png"
+cat >"$work/lost-laptop-ja.jsonl" <<JSONL
+{"frame":2,"seat":"情報システム部"}
+{"frame":2,"run_until":"d0 20:30"}
+{"frame":3,"decision":{"kind":"order_step","incident":"theft:sales-03/laptop","step":"revoke-credentials","rationale":"夜のうちにアカウントを無効化する"}}
+{"frame":4,"select_incident":"theft:sales-03/laptop"}
+{"frame":5,"click":$tab_incidents}
+{"frame":5,"mark":{"incident":"theft:sales-03/laptop","step":"intake","mark":"met","note":"最終受信場所をすぐに確認した"}}
+{"frame":8,"screenshot":"$out/gui-checklist-ja.png"}
+{"frame":9,"quit":true}
+JSONL
+shoot gui-checklist-ja --lang ja --scenario scenarios/lost-laptop.yaml --play "$work/lost-laptop-ja.jsonl"

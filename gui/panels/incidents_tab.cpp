@@ -10,6 +10,7 @@
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/panels/widgets.hpp"
+#include "gui/i18n.hpp"
 #include "gui/ui_dump.hpp"
 #include "gui/view_model/checklist.hpp"
 #include "gui/view_model/player_view.hpp"
@@ -19,6 +20,32 @@ namespace irdrill::gui {
 namespace {
 
 namespace vm = view_model;
+
+// In response::StepState order.
+const char* const kStepStateKeys[] = {"gui.step_state.waiting",  "gui.step_state.queued",  "gui.step_state.started",
+                                      "gui.step_state.finished", "gui.step_state.skipped", "gui.step_state.cancelled"};
+// In session::StepMark order.
+const char* const kStepMarkKeys[] = {"gui.mark.not_observed", "gui.mark.met", "gui.mark.partly", "gui.mark.not_met"};
+
+// The procedure as the heading names it: its id, with its Japanese title in Japanese.
+std::string procedureLabel(const scenario::ScenarioDef& scenario, const std::string& id, const UiState& ui) {
+  const auto it = scenario.procedures.find(id);
+  if (ui.language != text::Language::Japanese || it == scenario.procedures.end() || it->second.titleJa.empty()) {
+    return id;
+  }
+  return it->second.titleJa + "（" + id + "）";
+}
+
+// A step's title in the app's language (the view model carries the English one).
+std::string stepTitle(const scenario::ScenarioDef& scenario, const std::string& procedure, const vm::ChecklistRow& row,
+                      const UiState& ui) {
+  const auto it = scenario.procedures.find(procedure);
+  if (it == scenario.procedures.end()) return row.title;
+  for (const auto& step : it->second.steps) {
+    if (step.id == row.stepId) return text::localized(ui.language, row.title, step.titleJa);
+  }
+  return row.title;
+}
 
 std::string optionalClock(const std::optional<core::TimeUs>& t) { return t ? vm::clockText(*t) : "-"; }
 
@@ -30,15 +57,15 @@ void drawIncidentList(const std::vector<exercise::IncidentView>& incidents, UiSt
   const float heightPx = ImGui::GetTextLineHeightWithSpacing() * (std::min<float>(incidents.size(), 6) + 1.5f);
   if (!ImGui::BeginTable("incidents", columns, flags, ImVec2(0, heightPx))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("incident");
-  ImGui::TableSetupColumn("state");
-  ImGui::TableSetupColumn(truth ? "start" : "known since");
-  ImGui::TableSetupColumn("detected");
-  ImGui::TableSetupColumn("contained");
-  ImGui::TableSetupColumn("steps");
+  ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_incident"));
+  ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_state"));
+  ImGui::TableSetupColumn(tr(ui, truth ? "gui.incidents.col_start" : "gui.incidents.col_known_since"));
+  ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_detected"));
+  ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_contained"));
+  ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_steps"));
   if (truth) {
-    ImGui::TableSetupColumn("attacker");
-    ImGui::TableSetupColumn("records out");
+    ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_attacker"));
+    ImGui::TableSetupColumn(tr(ui, "gui.incidents.col_records_out"));
   }
   ImGui::TableHeadersRow();
   for (const exercise::IncidentView& x : incidents) {
@@ -48,7 +75,7 @@ void drawIncidentList(const std::vector<exercise::IncidentView>& incidents, UiSt
     if (ImGui::Selectable(x.id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) ui.selectedIncident = x.id;
     if (ImGui::IsItemHovered() && !x.summary.empty()) ImGui::SetTooltip("%s", x.summary.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(x.state.c_str());
+    ImGui::TextUnformatted(trOr(ui, "gui.incident_state." + x.state, x.state.c_str()));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(vm::clockText(x.startUs).c_str());
     ImGui::TableNextColumn();
@@ -59,9 +86,10 @@ void drawIncidentList(const std::vector<exercise::IncidentView>& incidents, UiSt
     ImGui::Text("%d/%d", x.stepsDone, x.stepsTotal);
     if (truth) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(x.attackerStage.empty() ? "-" : x.attackerStage.c_str());
+      ImGui::TextUnformatted(x.attackerStage.empty() ? "-"
+                                                     : trOr(ui, "gui.stage." + x.attackerStage, x.attackerStage.c_str()));
       ImGui::TableNextColumn();
-      ImGui::Text("%.0f%s", x.recordsExfiltrated, x.leakConfirmed ? " (confirmed)" : "");
+      ImGui::Text("%.0f%s", x.recordsExfiltrated, x.leakConfirmed ? tr(ui, "gui.incidents.confirmed") : "");
     }
   }
   ImGui::EndTable();
@@ -86,39 +114,49 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
     return session.markOf(incident, step);
   };
   const auto rows = vm::checklistRows(session.exercise(), x.id, markOf);
-  ImGui::Text("Procedure %s of %s", x.procedure.empty() ? "(none)" : x.procedure.c_str(), x.id.c_str());
+  ImGui::TextUnformatted(trf(ui, "gui.checklist.heading",
+                             {{"procedure", x.procedure.empty() ? tr(ui, "gui.checklist.no_procedure_short")
+                                                                : procedureLabel(session.scenario(), x.procedure, ui)},
+                              {"incident", x.id}})
+                             .c_str());
   if (rows.empty()) {
-    ImGui::TextDisabled(x.procedure.empty() ? "This incident has no procedure."
-                                            : "The team has not engaged yet: no step has started.");
+    ImGui::TextDisabled("%s", tr(ui, x.procedure.empty() ? "gui.checklist.no_procedure" : "gui.checklist.not_engaged"));
     return;
   }
   if (evaluator) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##mark_note", "evaluator's note for the next mark", &state.markNote);
+    ImGui::InputTextWithHint("##mark_note", tr(ui, "gui.checklist.note_hint"), &state.markNote);
   }
   const int columns = evaluator ? 6 : 5;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("checklist", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("step", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("state");
-  ImGui::TableSetupColumn("who");
-  ImGui::TableSetupColumn("queue wait");
-  if (evaluator) ImGui::TableSetupColumn("mark");
-  ImGui::TableSetupColumn("decide");
+  ImGui::TableSetupColumn(tr(ui, "gui.checklist.col_step"), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(tr(ui, "gui.checklist.col_state"));
+  ImGui::TableSetupColumn(tr(ui, "gui.checklist.col_who"));
+  ImGui::TableSetupColumn(tr(ui, "gui.checklist.col_queue_wait"));
+  if (evaluator) ImGui::TableSetupColumn(tr(ui, "gui.checklist.col_mark"));
+  ImGui::TableSetupColumn(tr(ui, "gui.checklist.col_decide"));
   ImGui::TableHeadersRow();
   for (const vm::ChecklistRow& row : rows) {
     ImGui::PushID(row.stepId.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    widgets::cellText(row.title == row.stepId ? row.stepId : row.title + " (" + row.stepId + ")");
+    const std::string title = stepTitle(session.scenario(), x.procedure, row, ui);
+    widgets::cellText(title == row.stepId ? row.stepId : title + " (" + row.stepId + ")");
     if (ImGui::IsItemHovered() && !row.started.empty()) {
-      ImGui::SetTooltip("started %s%s%s", row.started.c_str(), row.finished.empty() ? "" : ", finished ",
-                        row.finished.c_str());
+      const std::string when =
+          row.finished.empty() ? trf(ui, "gui.checklist.started", {{"time", row.started}})
+                               : trf(ui, "gui.checklist.started_finished", {{"start", row.started}, {"end", row.finished}});
+      ImGui::SetTooltip("%s", when.c_str());
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.stateText.c_str());
+    ImGui::TextUnformatted(tr(ui, kStepStateKeys[static_cast<int>(row.state)]));
+    if (row.stateText.find("(decision)") != std::string::npos) {
+      ImGui::SameLine(0, 0);
+      ImGui::TextUnformatted(tr(ui, "gui.checklist.by_decision"));
+    }
     ImGui::TableNextColumn();
     // The responder once someone started it, the role (greyed) before.
     if (row.responder == "-") ImGui::TextDisabled("%s", row.role.c_str());
@@ -129,10 +167,10 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
       ImGui::TableNextColumn();
       const int current = row.mark ? static_cast<int>(*row.mark) : -1;
       ImGui::SetNextItemWidth(110);
-      if (ImGui::BeginCombo("##mark", current < 0 ? "-" : vm::stepMarkName(*row.mark))) {
+      if (ImGui::BeginCombo("##mark", current < 0 ? "-" : tr(ui, kStepMarkKeys[current]))) {
         for (int m = 0; m < vm::kStepMarkCount; ++m) {
           const auto mark = static_cast<session::StepMark>(m);
-          if (ImGui::Selectable(vm::stepMarkName(mark), m == current)) {
+          if (ImGui::Selectable(tr(ui, kStepMarkKeys[m]), m == current)) {
             session::SessionEntry entry;
             entry.kind = session::SessionEntry::Kind::Mark;
             entry.mark = {x.id, row.stepId, mark, state.markNote};
@@ -146,12 +184,12 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
       if (ImGui::IsItemHovered() && !row.markNote.empty()) ImGui::SetTooltip("%s", row.markNote.c_str());
     }
     ImGui::TableNextColumn();
-    if (widgets::checkedButton("order now", row.orderCheck)) {
+    if (widgets::checkedButton(trId(ui, "gui.checklist.order_now").c_str(), row.orderCheck)) {
       ui.actions.push_back(stepDecision(exercise::DecisionKind::OrderStep, x.id, row.stepId, ui));
     }
     noteItemForDump(("order_now:" + row.stepId).c_str());
     ImGui::SameLine();
-    if (widgets::checkedButton("skip", row.skipCheck)) {
+    if (widgets::checkedButton(trId(ui, "gui.checklist.skip").c_str(), row.skipCheck)) {
       ui.actions.push_back(stepDecision(exercise::DecisionKind::SkipStep, x.id, row.stepId, ui));
     }
     noteItemForDump(("skip_step:" + row.stepId).c_str());
@@ -165,7 +203,7 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
 void drawIncidentsTab(const session::LiveSession& session, UiState& ui) {
   const auto incidents = vm::visibleIncidents(session.exercise().incidents(), ui.view);
   if (incidents.empty()) {
-    ImGui::TextDisabled(ui.view == ViewMode::Player ? "No incident known to the team yet." : "No incident yet.");
+    ImGui::TextDisabled("%s", tr(ui, ui.view == ViewMode::Player ? "gui.incidents.none_known" : "gui.incidents.none"));
     return;
   }
   drawIncidentList(incidents, ui);

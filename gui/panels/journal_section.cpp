@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "gui/i18n.hpp"
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/play_sections.hpp"
 #include "gui/panels/widgets.hpp"
@@ -24,21 +25,21 @@ void drawJournalSection(const session::LiveSession& session, UiState& ui) {
   }
   const auto& rows = state.journal;
   if (rows.empty()) {
-    ImGui::TextDisabled("No decision, inject or mark yet.");
+    ImGui::TextDisabled("%s", tr(ui, "gui.journal.empty"));
     return;
   }
   const bool truth = ui.view == ViewMode::Facilitator;
-  if (truth && ImGui::SmallButton("copy as CSV")) ImGui::SetClipboardText(view_model::journalCsv(rows).c_str());
+  if (truth && ImGui::SmallButton(trId(ui, "gui.journal.copy_csv").c_str())) ImGui::SetClipboardText(view_model::journalCsv(rows).c_str());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   const float heightPx = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 6);
   if (!ImGui::BeginTable("journal", 5, flags, ImVec2(0, heightPx))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("time");
-  ImGui::TableSetupColumn("seat");
-  ImGui::TableSetupColumn("what");
-  ImGui::TableSetupColumn("why", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("result");
+  ImGui::TableSetupColumn(tr(ui, "gui.journal.col_time"));
+  ImGui::TableSetupColumn(tr(ui, "gui.journal.col_seat"));
+  ImGui::TableSetupColumn(tr(ui, "gui.journal.col_what"));
+  ImGui::TableSetupColumn(tr(ui, "gui.journal.col_why"), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(tr(ui, "gui.journal.col_result"));
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
@@ -52,7 +53,7 @@ void drawJournalSection(const session::LiveSession& session, UiState& ui) {
       ImGui::TextUnformatted(row.seat.c_str());
       ImGui::TableNextColumn();
       // Players do not see what the facilitator injected or how the evaluator marked.
-      widgets::cellText(truth || row.kind == "decision" ? row.what : "(facilitator)");
+      widgets::cellText(truth || row.kind == "decision" ? row.what : tr(ui, "gui.journal.facilitator_only"));
       ImGui::TableNextColumn();
       widgets::cellText(truth || row.kind == "decision" ? row.rationale : "");
       ImGui::TableNextColumn();

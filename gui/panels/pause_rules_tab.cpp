@@ -4,56 +4,42 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "gui/i18n.hpp"
 #include "gui/panels/panels.hpp"
 
 namespace irdrill::gui {
 namespace {
 
-const char* triggerLabel(PauseTrigger trigger) {
-  switch (trigger) {
-    case PauseTrigger::Detection: return "An incident is detected";
-    case PauseTrigger::Containment: return "An incident is contained";
-    case PauseTrigger::DeadlineStarted: return "A deadline starts running";
-    case PauseTrigger::InjectFired: return "An inject fires";
-  }
-  return "?";
-}
-
-const char* examplePrompt(PauseTrigger trigger) {
-  switch (trigger) {
-    case PauseTrigger::Detection: return "What does the team know? Who do you call first?";
-    case PauseTrigger::Containment: return "Is it really contained? What would tell you otherwise?";
-    case PauseTrigger::DeadlineStarted: return "Who drafts the report, and who signs it off?";
-    case PauseTrigger::InjectFired: return "How does this reach the team, and when?";
-  }
-  return "";
-}
+// In PauseTrigger order.
+const char* const kTriggerLabelKeys[] = {"gui.pause.trigger_detection", "gui.pause.trigger_containment",
+                                         "gui.pause.trigger_deadline", "gui.pause.trigger_inject"};
+const char* const kExamplePromptKeys[] = {"gui.pause.example_detection", "gui.pause.example_containment",
+                                          "gui.pause.example_deadline", "gui.pause.example_inject"};
 
 }  // namespace
 
 void drawPauseRulesTab(const session::LiveSession& /*session*/, UiState& ui) {
-  ImGui::TextWrapped("Stop the clock when one of these happens; the prompt is shown on a card for discussion.");
-  if (ImGui::SmallButton("all on")) {
+  ImGui::TextWrapped("%s", tr(ui, "gui.pause.intro"));
+  if (ImGui::SmallButton(trId(ui, "gui.pause.all_on").c_str())) {
     for (PauseRule& rule : ui.pauseRules) rule.enabled = true;
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("all off")) {
+  if (ImGui::SmallButton(trId(ui, "gui.pause.all_off").c_str())) {
     for (PauseRule& rule : ui.pauseRules) rule.enabled = false;
   }
   for (int t = 0; t < kPauseTriggerCount; ++t) {
-    const auto trigger = static_cast<PauseTrigger>(t);
     PauseRule& rule = ui.pauseRules[t];
     ImGui::PushID(t);
     ImGui::Separator();
-    ImGui::Checkbox(triggerLabel(trigger), &rule.enabled);
+    ImGui::Checkbox(trId(ui, kTriggerLabelKeys[t]).c_str(), &rule.enabled);
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", kPauseTriggerNames[t]);
     ImGui::BeginDisabled(!rule.enabled);
     ImGui::InputTextMultiline("##prompt", &rule.prompt, ImVec2(-1, ImGui::GetTextLineHeight() * 2.5f));
     if (rule.prompt.empty()) {
-      ImGui::TextDisabled("e.g. %s", examplePrompt(trigger));
+      ImGui::TextDisabled("%s", trf(ui, "gui.pause.example", {{"prompt", tr(ui, kExamplePromptKeys[t])}}).c_str());
       ImGui::SameLine();
-      if (ImGui::SmallButton("use")) rule.prompt = examplePrompt(trigger);
+      if (ImGui::SmallButton(trId(ui, "gui.pause.use").c_str())) rule.prompt = tr(ui, kExamplePromptKeys[t]);
     }
     ImGui::EndDisabled();
     ImGui::PopID();

@@ -2,6 +2,7 @@
 // only: the MSEL is the controller's), what the team decides, and the journal of both.
 #include <imgui.h>
 
+#include "gui/i18n.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/panels/play_sections.hpp"
 
@@ -9,10 +10,10 @@ namespace irdrill::gui {
 
 void drawPlayTab(const session::LiveSession& session, UiState& ui) {
   if (ui.view == ViewMode::Facilitator) {
-    if (ImGui::CollapsingHeader("Injects (MSEL)", ImGuiTreeNodeFlags_DefaultOpen)) drawMselSection(session, ui);
+    if (ImGui::CollapsingHeader(trId(ui, "gui.play.injects").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) drawMselSection(session, ui);
   }
-  if (ImGui::CollapsingHeader("Player decisions", ImGuiTreeNodeFlags_DefaultOpen)) drawDecisionsSection(session, ui);
-  if (ImGui::CollapsingHeader("Decision journal", ImGuiTreeNodeFlags_DefaultOpen)) drawJournalSection(session, ui);
+  if (ImGui::CollapsingHeader(trId(ui, "gui.play.decisions").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) drawDecisionsSection(session, ui);
+  if (ImGui::CollapsingHeader(trId(ui, "gui.play.journal").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) drawJournalSection(session, ui);
 }
 
 }  // namespace irdrill::gui

@@ -2,10 +2,12 @@
 // behind the line) and the event log, filtered by incident, kind and text, drawn with a
 // list clipper (it grows to tens of thousands of lines) and scrolled to the focused event.
 #include <algorithm>
+#include <cstdio>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "gui/i18n.hpp"
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/panels/widgets.hpp"
@@ -29,18 +31,20 @@ void drawLedger(const session::LiveSession& session, const std::vector<exercise:
   const scoring::ScoreCard card = session.exercise().score();
   const auto rows = vm::visibleLedger(vm::ledgerRows(card), incidents, ui.view);
   if (ui.view == ViewMode::Facilitator) {
-    ImGui::Text("Score %.1f (as of now)", card.total);
+    char total[32];
+    std::snprintf(total, sizeof total, "%.1f", card.total);
+    ImGui::TextUnformatted(trf(ui, "gui.record.score_now", {{"score", total}}).c_str());
   } else {
-    ImGui::TextUnformatted("Score lines the team can see");
+    ImGui::TextUnformatted(tr(ui, "gui.record.score_lines_team"));
   }
   if (!ImGui::BeginTable("ledger", 6, kTableFlags, ImVec2(0, heightPx))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("points");
-  ImGui::TableSetupColumn("incident");
-  ImGui::TableSetupColumn("term");
-  ImGui::TableSetupColumn("quantity");
-  ImGui::TableSetupColumn("time");
-  ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_points"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_incident"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_term"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_quantity"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_time"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_detail"), ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const vm::LedgerRow& row = rows[i];
@@ -52,8 +56,9 @@ void drawLedger(const session::LiveSession& session, const std::vector<exercise:
       ui.focusEventSeq = row.eventSeq;
     }
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip(row.eventSeq != 0 ? "event #%llu: click to show it in the event log" : "no event behind this line",
-                        static_cast<unsigned long long>(row.eventSeq));
+      ImGui::SetTooltip("%s", row.eventSeq != 0
+                                  ? trf(ui, "gui.record.ledger_tip", {{"event", std::to_string(row.eventSeq)}}).c_str()
+                                  : tr(ui, "gui.record.ledger_tip_none"));
     }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.incident.c_str());
@@ -70,14 +75,16 @@ void drawLedger(const session::LiveSession& session, const std::vector<exercise:
   ImGui::EndTable();
 }
 
-void drawKindFilter(vm::EventFilter& filter) {
+void drawKindFilter(vm::EventFilter& filter, const UiState& ui) {
   const auto shown = std::count(filter.kinds.begin(), filter.kinds.end(), true);
-  const std::string label = "kinds (" + std::to_string(shown) + "/" + std::to_string(filter.kinds.size()) + ")";
+  const std::string label = trf(ui, "gui.record.kinds", {{"shown", std::to_string(shown)},
+                                                          {"total", std::to_string(filter.kinds.size())}}) +
+                            "###kinds";
   if (ImGui::Button(label.c_str())) ImGui::OpenPopup("event_kinds");
   if (!ImGui::BeginPopup("event_kinds")) return;
-  if (ImGui::SmallButton("all")) std::fill(filter.kinds.begin(), filter.kinds.end(), true);
+  if (ImGui::SmallButton(trId(ui, "gui.record.all").c_str())) std::fill(filter.kinds.begin(), filter.kinds.end(), true);
   ImGui::SameLine();
-  if (ImGui::SmallButton("none")) std::fill(filter.kinds.begin(), filter.kinds.end(), false);
+  if (ImGui::SmallButton(trId(ui, "gui.record.none").c_str())) std::fill(filter.kinds.begin(), filter.kinds.end(), false);
   ImGui::Columns(3, nullptr, false);
   for (std::size_t k = 0; k < exercise::kExerciseEventKindCount; ++k) {
     bool on = filter.kinds[k];
@@ -113,30 +120,31 @@ void drawEventLog(const session::LiveSession& session, const std::vector<exercis
                   UiState& ui) {
   PanelState& state = panelState();
   vm::EventFilter& filter = state.eventFilter;
-  std::vector<std::string> incidentChoices{"(all)"};
+  const std::string all = tr(ui, "gui.record.all_incidents");
+  std::vector<std::string> incidentChoices{all};
   for (const auto& x : incidents) incidentChoices.push_back(x.id);
-  std::string incidentChoice = filter.incident.empty() ? "(all)" : filter.incident;
+  std::string incidentChoice = filter.incident.empty() ? all : filter.incident;
   ImGui::SetNextItemWidth(160);
-  if (widgets::stringCombo("##incident", incidentChoices, incidentChoice)) {
-    filter.incident = incidentChoice == "(all)" ? std::string() : incidentChoice;
+  if (widgets::stringCombo("##incident", incidentChoices, incidentChoice, ui.language)) {
+    filter.incident = incidentChoice == all ? std::string() : incidentChoice;
   }
   ImGui::SameLine();
-  drawKindFilter(filter);
+  drawKindFilter(filter, ui);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##search", "search", &filter.text);
+  ImGui::InputTextWithHint("##search", tr(ui, "gui.record.search"), &filter.text);
 
   const auto& events = session.events();
   const auto& rows = eventRows(session, incidents, ui);
   if (!ImGui::BeginTable("event_log", 7, kTableFlags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("#");
-  ImGui::TableSetupColumn("time");
-  ImGui::TableSetupColumn("type");
-  ImGui::TableSetupColumn("incident");
-  ImGui::TableSetupColumn("actor");
-  ImGui::TableSetupColumn("subject");
-  ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_time"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_type"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_incident"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_actor"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_subject"));
+  ImGui::TableSetupColumn(tr(ui, "gui.record.col_detail"), ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
 
   const float rowHeightPx = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
@@ -174,7 +182,9 @@ void drawEventLog(const session::LiveSession& session, const std::vector<exercis
     }
   }
   ImGui::EndTable();
-  ImGui::TextDisabled("%zu of %zu events", rows.size(), events.size());
+  ImGui::TextDisabled("%s", trf(ui, "gui.record.events_shown", {{"shown", std::to_string(rows.size())},
+                                                                {"total", std::to_string(events.size())}})
+                                .c_str());
 }
 
 }  // namespace

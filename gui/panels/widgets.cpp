@@ -12,10 +12,11 @@ const ImVec4 kRefused{1.0f, 0.65f, 0.25f, 1.0f};
 
 }  // namespace
 
-bool stringCombo(const char* label, const std::vector<std::string>& options, std::string& selected) {
+bool stringCombo(const char* label, const std::vector<std::string>& options, std::string& selected,
+                 text::Language language) {
   bool changed = false;
   const bool known = !selected.empty();
-  if (ImGui::BeginCombo(label, known ? selected.c_str() : "(choose)")) {
+  if (ImGui::BeginCombo(label, known ? selected.c_str() : text::tr(language, "gui.widgets.choose"))) {
     for (const std::string& option : options) {
       const bool isSelected = option == selected;
       if (ImGui::Selectable(option.c_str(), isSelected) && !isSelected) {
@@ -24,7 +25,7 @@ bool stringCombo(const char* label, const std::vector<std::string>& options, std
       }
       if (isSelected) ImGui::SetItemDefaultFocus();
     }
-    if (options.empty()) ImGui::TextDisabled("(none)");
+    if (options.empty()) ImGui::TextDisabled("%s", text::tr(language, "gui.widgets.none"));
     ImGui::EndCombo();
   }
   return changed;

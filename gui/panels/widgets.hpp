@@ -8,12 +8,14 @@
 
 #include "gui/ui_state.hpp"
 #include "sim/exercise/decision.hpp"
+#include "sim/text/catalogue.hpp"
 
 namespace irdrill::gui::widgets {
 
-// A combo of `options`; `selected` keeps its text (empty or stale: shown as "(choose)").
-// Returns true when the choice changed.
-bool stringCombo(const char* label, const std::vector<std::string>& options, std::string& selected);
+// A combo of `options`; `selected` keeps its text (empty or stale: shown as "(choose)" in
+// `language`). Returns true when the choice changed.
+bool stringCombo(const char* label, const std::vector<std::string>& options, std::string& selected,
+                 text::Language language = text::Language::English);
 
 // A button that is greyed out when `check` refuses, with the reason shown on hover and,
 // when `showReason`, beside it. Returns true when clicked (only possible when it applies).

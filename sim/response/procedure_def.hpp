@@ -74,6 +74,7 @@ struct ConditionTerm {
 struct StepDef {
   std::string id;
   std::string title;  // "Cut the network"
+  std::string titleJa;  // `title_ja`: "ネットワークの遮断" (empty: not given)
   std::string role;   // RoleDef id
   core::DurationDist duration = core::DurationDist::fixed(1800);
   std::vector<std::string> after;     // step ids that must be finished (or skipped) first
@@ -87,6 +88,9 @@ struct StepDef {
 struct ProcedureDef {
   std::string id;
   std::string title;
+  std::string titleJa;        // `title_ja` (empty: not given)
+  std::string description;    // what the procedure is for, in a sentence or two
+  std::string descriptionJa;  // `description_ja`
   // Adherence is judged against this procedure's step order: itself, or for a variant
   // (`extends:` with overrides) the procedure it extends.
   std::string referenceId;

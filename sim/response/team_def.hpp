@@ -14,6 +14,7 @@ namespace irdrill::response {
 struct RoleDef {
   std::string id;
   std::string title;  // for people: "IT administrator"
+  std::string titleJa;  // `title_ja`: "IT管理者" (empty: not given)
   int headCount = 1;  // people who can each work one task at a time
   double workStartS = 9 * 3600;  // working hours, seconds since midnight
   double workEndS = 18 * 3600;

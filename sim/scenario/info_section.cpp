@@ -22,6 +22,8 @@ void readScenarioInfo(SourceSet& s, const Node& node, ScenarioDef& out) {
   MapReader r(s, node, "scenario");
   r.text("name", out.name);
   r.text("description", out.description);
+  r.text("name_ja", out.nameJa);
+  r.text("description_ja", out.descriptionJa);
   if (const auto seed = r.get("seed")) {
     if (const auto value = readUnsigned(s, *seed, "seed")) out.defaultSeed = *value;
   }

@@ -46,7 +46,7 @@ std::vector<StepDef>::iterator findStep(std::vector<StepDef>& steps, const std::
 
 // Which fields a step entry gave: a `replace_steps` entry replaces only those.
 struct GivenFields {
-  bool title = false, role = false, duration = false, after = false, when = false,
+  bool title = false, titleJa = false, role = false, duration = false, after = false, when = false,
        effects = false;
 };
 
@@ -55,6 +55,7 @@ void readStepFields(MapReader& r, StepDef& step, Need roleNeed, GivenFields& giv
   step.where = r.where();
   r.id("id", step.id);
   given.title = r.text("title", step.title);
+  given.titleJa = r.text("title_ja", step.titleJa);
   if (const auto role = r.get("role", roleNeed)) {
     if (const auto id = readId(s, *role, "role")) {
       step.role = *id;
@@ -125,6 +126,9 @@ ProcedureEntry readProcedure(SourceSet& s, const Node& node) {
   def.where = r.where();
   r.id("id", def.id);
   r.text("title", def.title);
+  r.text("title_ja", def.titleJa);
+  r.text("description", def.description);
+  r.text("description_ja", def.descriptionJa);
   if (const auto extends = r.get("extends")) {
     if (const auto id = readId(s, *extends, "extends")) {
       entry.extends = *id;
@@ -225,6 +229,10 @@ void applyOverride(StepDef& step, const StepOverride& override) {
   const GivenFields& given = override.given;
   step.where = f.where;
   if (given.title) step.title = f.title;
+  if (given.titleJa) step.titleJa = f.titleJa;
+  // A new English title with no Japanese one: the base step's Japanese title would no
+  // longer match, so the English shows in both languages.
+  if (given.title && !given.titleJa) step.titleJa.clear();
   if (given.role) {
     step.role = f.role;
     step.roleWhere = f.roleWhere;
@@ -343,6 +351,7 @@ void readRole(SourceSet& s, const Node& node, response::RoleDef& role) {
   role.where = r.where();
   r.id("id", role.id);
   r.text("title", role.title);
+  r.text("title_ja", role.titleJa);
   r.integer("head_count", role.headCount, 1, kMaxHeadCount);
   if (const auto hours = r.get("hours")) {
     if (!hours->yaml.IsScalar()) {

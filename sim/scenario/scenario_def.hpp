@@ -23,6 +23,9 @@ namespace irdrill::scenario {
 struct ScenarioDef {
   std::string name;
   std::string description;
+  // Japanese text beside the English (`name_ja`, `description_ja`; empty: not given).
+  std::string nameJa;
+  std::string descriptionJa;
   std::uint64_t defaultSeed = 1;
   double dayStartS = 7 * 3600.0;  // simulated day window, seconds since midnight
   double dayEndS = 20 * 3600.0;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <yaml-cpp/yaml.h>
 
@@ -51,6 +52,33 @@ void collectIncludes(const YAML::Node& node, std::vector<std::string>& out, int 
   }
 }
 
+// True for a line that gives only a Japanese text: `  title_ja: ...` (optionally as a list
+// element, `- title_ja: ...`). Scalars of these keys are written on one line.
+bool isTranslationLine(std::string_view line) {
+  std::size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos) return false;
+  if (line.compare(i, 2, "- ") == 0) i = line.find_first_not_of(' ', i + 2);
+  if (i == std::string_view::npos) return false;
+  for (const std::string_view key : {"name_ja:", "title_ja:", "description_ja:"}) {
+    if (line.compare(i, key.size(), key) == 0) return true;
+  }
+  return false;
+}
+
+// The file's text without its translation lines.
+std::string withoutTranslations(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    const std::size_t next = end == std::string::npos ? text.size() : end + 1;
+    if (!isTranslationLine(std::string_view(text).substr(start, next - start))) out.append(text, start, next - start);
+    start = next;
+  }
+  return out;
+}
+
 void hashFile(const fs::path& path, std::set<std::string>& seen, std::string& material) {
   std::error_code ec;
   const std::string identity = fs::weakly_canonical(path, ec).string();
@@ -61,7 +89,8 @@ void hashFile(const fs::path& path, std::set<std::string>& seen, std::string& ma
     return;
   }
   // Length-prefixed, so two files cannot be cut differently into the same bytes.
-  material += std::to_string(text->size()) + ":" + *text;
+  const std::string hashed = withoutTranslations(*text);
+  material += std::to_string(hashed.size()) + ":" + hashed;
   std::vector<std::string> includes;
   try {
     collectIncludes(YAML::Load(*text), includes);

@@ -68,6 +68,12 @@ const char* tr(Language language, std::string_view key) {
   return language == Language::Japanese ? it->second->japanese : it->second->english;
 }
 
+const char* trOr(Language language, std::string_view key, const char* fallback) {
+  const auto it = index().find(key);
+  if (it == index().end()) return fallback;
+  return language == Language::Japanese ? it->second->japanese : it->second->english;
+}
+
 bool hasKey(std::string_view key) { return index().count(key) != 0; }
 
 std::string trId(Language language, std::string_view key) {

@@ -45,6 +45,10 @@ std::string languageCodeList();
 const char* tr(Language language, std::string_view key);
 inline constexpr const char* kMissingText = "[missing text]";
 
+// The text of `key`, or `fallback` when the catalogue lacks it: for keys built from data
+// ("gui.incident_state." + state) whose values may grow faster than the catalogue.
+const char* trOr(Language language, std::string_view key, const char* fallback);
+
 // True when the catalogue has `key`.
 bool hasKey(std::string_view key);
 
@@ -52,6 +56,12 @@ bool hasKey(std::string_view key);
 // in every language (tab selection, tree state and window placement survive a language
 // switch).
 std::string trId(Language language, std::string_view key);
+
+// Scenario texts given in both languages (`title` / `title_ja`, docs/scenario-format.md):
+// the Japanese one when the language is Japanese and it was given, else the English.
+inline const std::string& localized(Language language, const std::string& english, const std::string& japanese) {
+  return language == Language::Japanese && !japanese.empty() ? japanese : english;
+}
 
 // ---- formatting -------------------------------------------------------------------------
 struct Arg {

@@ -3,6 +3,10 @@
 //   png_region FILE.png X Y W H not-blank           the region has at least 4 colours and
 //                                                   no colour covers more than 99.5% of it
 //   png_region FILE.png X Y W H colour R G B MIN    at least MIN pixels within 24 of (R,G,B)
+//   png_region FILE.png X Y W H glyphs MIN          the text in the region is drawn with at
+//                                                   least MIN distinct glyph shapes (a label
+//                                                   whose characters all fell back to the
+//                                                   font's '?' has one shape, repeated)
 // Exit codes: 0 the check holds, 1 it does not, 2 bad usage or unreadable file.
 #include <SFML/Graphics/Image.hpp>
 
@@ -12,6 +16,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 namespace {
@@ -26,8 +32,55 @@ bool parseInt(std::string_view text, long& out) {
 }
 
 int usage() {
-  std::cerr << "usage: png_region FILE.png X Y W H not-blank | colour R G B MIN\n";
+  std::cerr << "usage: png_region FILE.png X Y W H not-blank | colour R G B MIN | glyphs MIN\n";
   return 2;
+}
+
+// A pixel is ink when one channel differs from the background by more than this: the
+// anti-aliased fringe of a glyph is left out, its body kept.
+constexpr int kInkContrast = 60;
+
+// Distinct shapes among the glyphs of the region: ink is cut into blobs at columns without
+// ink (one per character, or a few for a kanji with a gap), each blob trimmed to its ink
+// rows and compared bit for bit. Glyphs are pixel-snapped, so a repeated character has
+// the same bits wherever it is drawn.
+std::size_t distinctGlyphShapes(const sf::Image& image, long x, long y, long x1, long y1, sf::Color background) {
+  auto ink = [&](long px, long py) {
+    const sf::Color c = image.getPixel(static_cast<unsigned>(px), static_cast<unsigned>(py));
+    return std::abs(c.r - background.r) > kInkContrast || std::abs(c.g - background.g) > kInkContrast ||
+           std::abs(c.b - background.b) > kInkContrast;
+  };
+  auto columnHasInk = [&](long px) {
+    for (long py = y; py < y1; ++py) {
+      if (ink(px, py)) return true;
+    }
+    return false;
+  };
+  std::set<std::string> shapes;
+  long px = x;
+  while (px < x1) {
+    if (!columnHasInk(px)) {
+      ++px;
+      continue;
+    }
+    const long start = px;
+    while (px < x1 && columnHasInk(px)) ++px;
+    long top = y1, bottom = y;
+    for (long py = y; py < y1; ++py) {
+      for (long qx = start; qx < px; ++qx) {
+        if (ink(qx, py)) {
+          top = std::min(top, py);
+          bottom = std::max(bottom, py + 1);
+        }
+      }
+    }
+    std::string shape = std::to_string(px - start) + "x" + std::to_string(bottom - top) + ":";
+    for (long py = top; py < bottom; ++py) {
+      for (long qx = start; qx < px; ++qx) shape += ink(qx, py) ? '#' : '.';
+    }
+    shapes.insert(shape);
+  }
+  return shapes.size();
 }
 
 }  // namespace
@@ -46,6 +99,8 @@ int main(int argc, char** argv) {
         !parseInt(argv[10], minPixels)) {
       return usage();
     }
+  } else if (mode == "glyphs") {
+    if (argc != 8 || !parseInt(argv[7], minPixels)) return usage();
   } else if (mode != "not-blank" || argc != 7) {
     return usage();
   }
@@ -73,6 +128,17 @@ int main(int argc, char** argv) {
     }
   }
   const auto total = static_cast<double>((x1 - x) * (y1 - y));
+  if (mode == "glyphs") {
+    const auto commonest = std::max_element(counts.begin(), counts.end(),
+                                            [](const auto& a, const auto& b) { return a.second < b.second; });
+    const sf::Color background(static_cast<std::uint8_t>(commonest->first >> 16),
+                               static_cast<std::uint8_t>(commonest->first >> 8),
+                               static_cast<std::uint8_t>(commonest->first));
+    const std::size_t shapes = distinctGlyphShapes(image, x, y, x1, y1, background);
+    std::cout << "png_region: " << shapes << " distinct glyph shapes in " << argv[1] << " [" << x << "," << y << " "
+              << w << "x" << h << "]\n";
+    return shapes >= static_cast<std::size_t>(minPixels) ? 0 : 1;
+  }
   if (mode == "colour") {
     std::cout << "png_region: " << matching << " pixels near (" << r << "," << g << "," << b << ") in " << argv[1]
               << " [" << x << "," << y << " " << w << "x" << h << "]\n";

@@ -91,6 +91,8 @@ TEST_CASE("Lookup gives the language's text, a visible marker for an unknown key
   CHECK(std::string(tr(Language::Japanese, "gui.top.pause")) == "一時停止");
   CHECK(std::string(tr(Language::Japanese, "gui.no.such.key")) == kMissingText);
   CHECK(hasKey("gui.top.pause"));
+  CHECK(std::string(trOr(Language::Japanese, "gui.top.pause", "x")) == "一時停止");
+  CHECK(std::string(trOr(Language::Japanese, "gui.no.such.key", "fallback")) == "fallback");
   CHECK_FALSE(hasKey("gui.no.such.key"));
 }
 
@@ -109,6 +111,13 @@ TEST_CASE("Placeholders are replaced by name, in any order, unknown ones kept") 
   CHECK(substitute("{\"k\": 1}", {{"k", "x"}}) == "{\"k\": 1}");
   // A value that looks like a placeholder is inserted verbatim, not expanded again.
   CHECK(substitute("{a}{b}", {{"a", "{b}"}, {"b", "y"}}) == "{b}y");
+}
+
+TEST_CASE("A scenario text falls back to English when it has no Japanese") {
+  const std::string en = "Cut the network", ja = "ネットワークの遮断", none;
+  CHECK(localized(Language::Japanese, en, ja) == ja);
+  CHECK(localized(Language::English, en, ja) == en);
+  CHECK(localized(Language::Japanese, en, none) == en);
 }
 
 TEST_CASE("Placeholder names are listed in order") {
