@@ -210,6 +210,7 @@ std::string parallelScript(const ScaleOutRun& run) {
   text += shardArguments(run);
   text += "if [ ${#selected[@]} -eq 0 ]; then selected=(" +
           (run.shardCount == 1 ? std::string("0") : "{0.." + last + "}") + "); fi\n";
+  text += "command -v parallel >/dev/null || { echo \"$0: GNU parallel is not installed\" >&2; exit 1; }\n";
   if (run.threadsPerShard == 1) {
     text += "jobs=$(nproc)\n\n";
   } else {

@@ -22,6 +22,7 @@ for shard in "$@"; do
   selected+=("$((10#$shard))")
 done
 if [ ${#selected[@]} -eq 0 ]; then selected=({0..3}); fi
+command -v parallel >/dev/null || { echo "$0: GNU parallel is not installed" >&2; exit 1; }
 jobs=$(($(nproc) / 2)); [ "$jobs" -ge 1 ] || jobs=1
 
 run_shard() {
