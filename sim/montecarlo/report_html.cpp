@@ -1047,7 +1047,8 @@ std::string sweepHtml(const ReportData& data) {
 
 constexpr std::string_view kStyle = R"(
 :root { color-scheme: light; }
-body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #1a1a1a;
+body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans',
+       'Yu Gothic', Meiryo, sans-serif; color: #1a1a1a;
   background: #ffffff; line-height: 1.45; max-width: 1000px; margin: 0 auto;
   padding: 12px 24px 40px; }
 h1 { font-size: 1.6em; margin: 0.5em 0 0.3em; }

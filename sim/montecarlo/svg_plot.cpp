@@ -477,7 +477,8 @@ std::string svgOpen(double width, double height, std::string_view description,
   return "<svg xmlns=\"http://www.w3.org/2000/svg\"" + attribute("class", cssClass) +
          " viewBox=\"0 0 " + coord(width) + " " + coord(height) + "\" width=\"" + coord(width) +
          "\" height=\"" + coord(height) + "\" role=\"img\"" + attribute("aria-label", description) +
-         " font-family=\"'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\" font-size=\"12\">" +
+         " font-family=\"'DejaVu Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', "
+         "'Yu Gothic', Meiryo, sans-serif\" font-size=\"12\">" +
          titleElement(description);
 }
 
