@@ -23,6 +23,7 @@ const Tab kTabs[] = {
     {"gui.tab.play", "tab_play", &drawPlayTab},
     {"gui.tab.record", "tab_record", &drawRecordTab},
     {"gui.tab.pause_rules", "tab_pause_rules", &drawPauseRulesTab},
+    {"whatif.tab", "tab_what_if", &drawWhatIfTab},
 };
 
 }  // namespace

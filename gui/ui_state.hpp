@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,18 @@
 #include "sim/text/catalogue.hpp"
 
 namespace irdrill::gui {
+
+namespace view_model {
+class WhatIfJob;  // gui/view_model/what_if_job.hpp
+}
+
+// The What-if tab's form (gui/panels/what_if_tab.cpp).
+struct WhatIfForm {
+  std::uint64_t replications = 200;  // montecarlo::kWhatIfDefaultReplications
+  bool fromHere = false;
+  std::string compareBranch;  // "" : none
+  int incident = -1;          // the time-to-contain histogram: -1 the mean, else an incident
+};
 
 // Facilitator: the truth. Player: what the team knows now (undetected incidents, the
 // attacker's stage, unconfirmed leaks, items not yet known missing and pending events are
@@ -86,6 +99,11 @@ struct UiState {
   std::vector<ActionFeedback> feedback;  // the latest first; kept short
   bool resetLayout = false;              // recompute the panel rectangles from the window
   float uiScale = 1.0f;
+  WhatIfForm whatIfForm;
+  // The What-if tab's worker, made when the tab first shows. Held here so the shell owns
+  // it: a new session (UiState reset) or the app closing destroys it, which cancels the
+  // replications and joins the thread.
+  std::shared_ptr<view_model::WhatIfJob> whatIf;
   text::Language language = text::Language::English;  // --lang and the top bar's switch
 };
 

@@ -24,6 +24,9 @@ void drawPlayTab(const session::LiveSession& session, UiState& ui);
 void drawRecordTab(const session::LiveSession& session, UiState& ui);
 // The auto-pause rules: which triggers stop the clock, and their discussion prompts.
 void drawPauseRulesTab(const session::LiveSession& session, UiState& ui);
+// "What usually happens": N replications of the current branch's decisions (fresh seeds or
+// from here), run on a worker the UiState holds; distributions with this run marked.
+void drawWhatIfTab(const session::LiveSession& session, UiState& ui);
 // One Gantt row per incident with deadline markers and "now"; a click selects the incident.
 void drawTimeline(const session::LiveSession& session, UiState& ui);
 
