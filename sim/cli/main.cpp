@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "sim/cli/aar_command.hpp"
 #include "sim/cli/compare_command.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/mc_command.hpp"
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   irdrill::cli::setupRadioCommand(app);
   irdrill::cli::setupRunCommand(app);
   irdrill::cli::setupReplayCommand(app);
+  irdrill::cli::setupAarCommand(app);
   irdrill::cli::setupValidateCommand(app);
   irdrill::cli::setupMcCommand(app);
   irdrill::cli::setupCompareCommand(app);

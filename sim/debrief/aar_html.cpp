@@ -493,7 +493,7 @@ std::string Writer::improvementPlan() {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
     html += "<tr><td class=\"num\">" + std::to_string(i + 1) + "</td>" + cell(item.capability) + cell(item.issue) +
-            cell(item.correctiveAction) + cell(item.owner) + cell(item.dueDate) + "</tr>\n";
+            cell(item.correctiveAction) + cell(item.owner) + cell(item.dueDate, "nowrap") + "</tr>\n";
   }
   return html + "</tbody></table>\n";
 }
@@ -535,6 +535,7 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 td.m-met, td.r-performed { background: #e3f4ec; }
 td.m-partly, td.r-some_challenges { background: #fff3d6; }
 td.m-not_met, td.r-major_challenges, td.r-unable { background: #fbe1d6; }
+.nowrap { white-space: nowrap; }
 .refused { color: #a33a00; font-weight: bold; }
 tr.current td { background: #f3f8fc; }
 footer { margin-top: 3em; font-size: 0.8em; color: #666666; }

@@ -67,8 +67,9 @@ std::string incidentTimelineSvg(const exercise::IncidentView& incident, core::Ti
                       deadline.met ? kMetColour : kMissedColour, true});
   }
 
-  // The span drawn: to the last milestone, deadline or the report's moment, whichever is latest.
-  double endHours = std::max(hoursAt(asOfUs), 0.0);
+  // The span drawn: to the last milestone or deadline, and on to the report's moment while
+  // the incident is not recovered (the open bar runs there).
+  double endHours = incident.recoveredUs ? 0.0 : std::max(hoursAt(asOfUs), 0.0);
   for (const Label& label : labels) endHours = std::max(endHours, label.hours);
   if (!(endHours > 0)) endHours = 1;
   svg::Axis xAxis = svg::linearAxis(0, endHours * 1.02, 6);
@@ -78,7 +79,7 @@ std::string incidentTimelineSvg(const exercise::IncidentView& incident, core::Ti
   svg::Frame frame;
   frame.width = 720;
   frame.left = 16;
-  frame.right = 16;
+  frame.right = 40;  // room for the last tick label
   frame.top = 8 + kRowPx * static_cast<double>(labels.size());
   frame.bottom = 44;
   frame.height = frame.top + kBarHeightPx + 12 + frame.bottom;
