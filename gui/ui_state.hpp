@@ -99,12 +99,12 @@ struct UiState {
   std::vector<ActionFeedback> feedback;  // the latest first; kept short
   bool resetLayout = false;              // recompute the panel rectangles from the window
   float uiScale = 1.0f;
+  text::Language language = text::Language::English;  // --lang and the top bar's switch
   WhatIfForm whatIfForm;
   // The What-if tab's worker, made when the tab first shows. Held here so the shell owns
   // it: a new session (UiState reset) or the app closing destroys it, which cancels the
   // replications and joins the thread.
   std::shared_ptr<view_model::WhatIfJob> whatIf;
-  text::Language language = text::Language::English;  // --lang and the top bar's switch
 };
 
 }  // namespace irdrill::gui
