@@ -30,6 +30,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A new option of the run must also be carried into the scale-out scripts
+// (emitScaleOutScripts, ScaleOutRun in scale_out_script.hpp).
 struct McOptions {
   std::string scenarioPath;
   std::uint64_t runs = 0;
