@@ -25,6 +25,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The scenario's own value of a swept key, where the sweep knows the field: the phone
+// rule's keys.
+std::optional<double> scenarioValue(const scenario::ScenarioDef& s, const std::string& key) {
+  const auto rule = sweep::phoneRuleKey(key);
+  if (!rule) return std::nullopt;
+  switch (*rule) {
+    case sweep::RuleKey::RssiThresholdDbm: return s.phoneAlert.rssiThresholdDbm;
+    case sweep::RuleKey::MovingAverageSamples: return static_cast<double>(s.phoneAlert.movingAverageSamples);
+    case sweep::RuleKey::HoldS: return s.phoneAlert.holdS;
+    case sweep::RuleKey::NoPacketTimeoutS: return s.phoneAlert.noPacketTimeoutS;
+  }
+  return std::nullopt;
+}
+
 struct SweepOptions {
   std::string scenarioPath;
   std::vector<std::string> grids;
@@ -204,6 +218,7 @@ int runSweepCommand(const SweepOptions& o) {
   summary.partial = run->run.stopped;
   summary.traceMode = traceMode;
   summary.axes = axes;
+  for (const auto& axis : axes) summary.current.push_back(scenarioValue(*base, axis.key));
   summary.constraint = {o.maxFalseAlarms, o.minDetection};
   summary.points = run->statistics.results();
   std::vector<sweep::Candidate> candidates;

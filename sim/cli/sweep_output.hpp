@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <ostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,18 @@ struct SweepSummary {
   std::vector<sweep::PointResult> points;  // row-major over the axes
   std::vector<bool> front;
   int recommended = -1;
+  // The scenario's own value of each axis (with --set applied), where the sweep can read
+  // it (the phone rule's keys); nullopt otherwise.
+  std::vector<std::optional<double>> current;
 };
+
+// "--set alerts.phone.hold_s=40 --set ..." for point `index`: ready to paste.
+std::string setOptionsText(const SweepSummary& summary, std::size_t index);
+// The axes on which point `index` sits at the first or last value (the best setting may
+// lie beyond the grid there): "hold_s = 40 is the largest value swept" each.
+std::vector<std::string> edgeAxes(const SweepSummary& summary, std::size_t index);
+// "hold_s = 10, rssi_threshold_dbm = -85" (the scenario's own setting), "" when unknown.
+std::string currentSettingText(const SweepSummary& summary);
 
 // The settings of point `index` as (key, value) pairs in axis order.
 std::vector<std::pair<std::string, double>> pointSettings(const SweepSummary& summary, std::size_t index);

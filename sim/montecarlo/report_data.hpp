@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct MetricSummary {
   std::string name;         // "time_to_contain_h"
   std::string unit;         // "h", "records", "per person-day", "" (a count or a ratio)
   std::string description;  // one sentence for people
+  std::string countOf = "replications";  // what `count` counts
   MetricKind kind = MetricKind::Signed;
   Better better = Better::Neither;
   std::uint64_t count = 0;  // replications where the metric applies (NaN rows excluded)
@@ -61,8 +63,11 @@ struct SweepPoint {
   double detectionProbability = 0;
   double medianLatencyS = 0, p90LatencyS = 0;
   double falseAlarmsPerPersonDay = 0;
-  double timeToContainMeanH = 0;  // equipment-loss incidents; NaN when there were none
+  // Mean hours from a separation until the owner has the item back (not an incident's
+  // time to contain); NaN when there was no separation.
+  double timeToContainMeanH = 0;
   bool onParetoFront = false;
+  bool meetsConstraint = false;
 };
 
 struct ReportData {
@@ -87,6 +92,9 @@ struct ReportData {
   std::vector<SweepPoint> sweepPoints;
   int recommendedPoint = -1;     // index into sweepPoints, -1 when none meets the constraint
   std::string constraintText;    // "false alarms per person-day <= 0.5"
+  std::string recommendedSet;    // "--set alerts.phone.hold_s=40 --set ..."
+  std::string currentSetting;    // the scenario's own values of the axes, for people
+  std::vector<std::optional<double>> sweepCurrent;  // per axis, nullopt: unknown
 };
 
 }  // namespace irdrill::montecarlo

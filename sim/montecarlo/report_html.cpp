@@ -201,7 +201,10 @@ std::string summaryHtml(const ReportData& data) {
       html += "<div class=\"desc\">" + escape(metric.description) + "</div>";
     }
     html += "</td><td>" + (metric.unit.empty() ? std::string("&ndash;") : escape(metric.unit)) +
-            "</td><td class=\"num\">" + std::to_string(metric.count) + "</td>" + cell(metric.mean) +
+            "</td><td class=\"num\">" + std::to_string(metric.count) +
+            (metric.countOf == "replications" ? std::string()
+                                              : "<div class=\"desc\">" + escape(metric.countOf) + "</div>") +
+            "</td>" + cell(metric.mean) +
             cell(metric.sd) + "<td class=\"num\">" + quantileCell(metric, metric.median, false) +
             "</td><td class=\"num\">" + quantileCell(metric, metric.p90, true) + "</td><td class=\"num\">" +
             quantileCell(metric, metric.p95, true) + "</td><td class=\"num\">" + intervalCell(metric) + "</td>";
@@ -210,7 +213,7 @@ std::string summaryHtml(const ReportData& data) {
   }
   html +=
       "</tbody></table>\n<p class=\"hint\">n counts the replications where the metric "
-      "applies. p90 and p95: 90% and 95% of those replications are at or below the value";
+      "applies (or what is named under it: separations in a sweep). p90 and p95: 90% and 95% of those replications are at or below the value";
   if (anyFewTails) {
     html += " (given from " + std::to_string(kMinReplicationsForTailQuantiles) + " replications: below that they "
             "would be the largest values, not a tail)";
@@ -816,28 +819,49 @@ std::string paretoHtml(const ReportData& data) {
   constexpr double kWidth = 720, kLeft = 64, kRight = 20;
   double legendHeight = 0;
   svg::legendSvg(legend, 0, 0, kWidth - kLeft - kRight, legendHeight);
+  // False alarms span orders of magnitude (0.05 to 500 per person-day) while the decision
+  // sits near the limit (0.5): a symmetric-log axis, linear near 0 and logarithmic beyond
+  // the scale c, keeps that region readable. x' = log10(1 + x / c), c a power of ten at
+  // or below the smallest positive rate (at most a tenth of the limit).
+  double smallest = std::isfinite(limit) && limit > 0 ? limit / 10 : std::numeric_limits<double>::infinity();
+  for (const SweepPoint& point : data.sweepPoints) {
+    if (point.falseAlarmsPerPersonDay > 0) smallest = std::min(smallest, point.falseAlarmsPerPersonDay);
+  }
+  const bool symlog = xLo >= 0 && std::isfinite(smallest) && xHi / smallest > 50;
+  const double scale = symlog ? std::pow(10.0, std::floor(std::log10(smallest))) : 1;
+  const auto tx = [symlog, scale](double value) { return symlog ? std::log10(1 + value / scale) : value; };
+  svg::Axis xAxis = svg::linearAxis(xLo, xHi, 8);
+  if (symlog) {
+    xAxis.lo = 0;
+    xAxis.hi = tx(xHi) * 1.04;
+    xAxis.ticks = {0};
+    for (double v = scale; v <= xHi * 1.0001; v *= 10) xAxis.ticks.push_back(tx(v));
+    xAxis.format = [scale](double t) { return formatNumber(scale * (std::pow(10.0, t) - 1), 2); };
+  }
   svg::Plot plot(
       svg::Frame{kWidth, 380 + legendHeight + 10, kLeft, kRight, 16, 48 + legendHeight + 10},
-      svg::linearAxis(xLo, xHi, 8), svg::linearAxis(yLo, yHi, 5));
+      xAxis, svg::linearAxis(yLo, yHi, 5));
   const svg::Axis& x = plot.xAxis();
   const svg::Axis& y = plot.yAxis();
-  if (std::isfinite(limit) && limit < x.hi) {
-    plot.bar(std::max(limit, x.lo), y.lo, x.hi, y.hi, "#f0f0f0", {}, "over-limit");
+  if (std::isfinite(limit) && tx(limit) < x.hi) {
+    plot.bar(std::max(tx(limit), x.lo), y.lo, x.hi, y.hi, "#f0f0f0", {}, "over-limit");
   }
   plot.yAxisWithGrid("Detection probability (%)");
-  plot.xAxisWithGrid("False alarms per person-day");
-  if (std::isfinite(limit) && limit >= x.lo && limit <= x.hi) {
+  plot.xAxisWithGrid(symlog ? "False alarms per person-day (linear to " + formatNumber(scale, 2) +
+                                 ", logarithmic beyond)"
+                           : std::string("False alarms per person-day"));
+  if (std::isfinite(limit) && tx(limit) >= x.lo && tx(limit) <= x.hi) {
     plot.line(
-        limit, y.lo, limit, y.hi,
+        tx(limit), y.lo, tx(limit), y.hi,
         "class=\"constraint\" stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
-    plot.raw(backedText(plot.px(limit) + 4, plot.plotTop() + 14, "limit " + num(limit), "start", {},
+    plot.raw(backedText(plot.px(tx(limit)) + 4, plot.plotTop() + 14, "limit " + num(limit), "start", {},
                         11));
   }
 
   std::vector<std::pair<double, double>> front;
   for (const SweepPoint& point : data.sweepPoints) {
     if (point.onParetoFront) {
-      front.emplace_back(point.falseAlarmsPerPersonDay, point.detectionProbability * 100);
+      front.emplace_back(tx(point.falseAlarmsPerPersonDay), point.detectionProbability * 100);
     }
   }
   std::sort(front.begin(), front.end());
@@ -845,17 +869,17 @@ std::string paretoHtml(const ReportData& data) {
   for (const SweepPoint& point : data.sweepPoints) {
     const std::string tooltip = settingsText(point, false) + ": " + pointSummary(point);
     if (point.onParetoFront) {
-      plot.marker(svg::Marker::circle, point.falseAlarmsPerPersonDay,
+      plot.marker(svg::Marker::circle, tx(point.falseAlarmsPerPersonDay),
                   point.detectionProbability * 100, 5, "#d55e00", "#ffffff", tooltip,
                   "point pareto");
     } else {
-      plot.marker(svg::Marker::circle, point.falseAlarmsPerPersonDay,
+      plot.marker(svg::Marker::circle, tx(point.falseAlarmsPerPersonDay),
                   point.detectionProbability * 100, 4, "#ffffff", "#0072b2", tooltip, "point");
     }
   }
   if (best && std::isfinite(best->falseAlarmsPerPersonDay) &&
       std::isfinite(best->detectionProbability)) {
-    const double bx = best->falseAlarmsPerPersonDay, by = best->detectionProbability * 100;
+    const double bx = tx(best->falseAlarmsPerPersonDay), by = best->detectionProbability * 100;
     plot.marker(svg::Marker::star, bx, by, 8, "#f0e442", "#000000",
                 "Recommended: " + settingsText(*best, false), "recommended");
     // Up and to the left of a point on the front no grid point can lie (it would beat the
@@ -996,13 +1020,14 @@ std::string gridTableHtml(const ReportData& data) {
   html +=
       "<th class=\"num\">Detection</th><th class=\"num\">Median latency (s)</th>"
       "<th class=\"num\">p90 latency (s)</th><th class=\"num\">False alarms per person-day</th>"
-      "<th class=\"num\">Time to contain, mean (h)</th><th>Pareto front</th><th>Recommended</th>"
+      "<th class=\"num\">Owner has the item back, mean (h)</th><th>Meets the constraint</th><th>Pareto front</th>"
+      "<th>Recommended</th>"
       "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < data.sweepPoints.size(); ++i) {
     const SweepPoint& point = data.sweepPoints[i];
     const bool isBest = static_cast<int>(i) == data.recommendedPoint;
     html += isBest ? "<tr class=\"rec\">" : "<tr>";
-    html += "<td class=\"num\">" + std::to_string(i + 1) + "</td>";
+    html += "<td class=\"num\">" + std::to_string(i) + "</td>";
     if (byAxis) {
       for (const auto& axis : data.sweepAxes) {
         std::string cell;
@@ -1018,19 +1043,34 @@ std::string gridTableHtml(const ReportData& data) {
             num(point.medianLatencyS) + "</td><td class=\"num\">" + num(point.p90LatencyS) +
             "</td><td class=\"num\">" + num(point.falseAlarmsPerPersonDay) +
             "</td><td class=\"num\">" + num(point.timeToContainMeanH) + "</td><td>" +
-            (point.onParetoFront ? "yes" : "") + "</td><td>" + (isBest ? "&#9733; yes" : "") +
+            (point.meetsConstraint ? "yes" : "no") + "</td><td>" + (point.onParetoFront ? "yes" : "") + "</td><td>" + (isBest ? "&#9733; yes" : "") +
             "</td></tr>\n";
   }
-  return html + "</tbody></table>\n";
+  return html + "</tbody></table>\n<p class=\"hint\"># is the grid point's number, the same in "
+                "sweep.csv, sweep.json and the command's output. Detection counts separations of tagged "
+                "items only (mc's detection_probability_all_items counts every item). \"Owner has the item "
+                "back\" is the time from a separation until the owner has the item again, not an incident's "
+                "time to contain.</p>\n";
 }
 
 std::string sweepHtml(const ReportData& data) {
   std::string html;
+  for (const std::string& warning : data.warnings) {
+    html += "<p class=\"partial\" role=\"alert\">" + escape(warning) + "</p>\n";
+  }
   if (const SweepPoint* best = recommended(data)) {
-    html += "<div class=\"recommended-box\"><p><strong>Recommended setting:</strong> " +
-            escape(settingsText(*best, false)) + "</p><p>" + escape(pointSummary(*best)) + ".";
+    html += "<div class=\"recommended-box\"><p><strong>Recommended setting (point " +
+            std::to_string(data.recommendedPoint) + "):</strong> " + escape(settingsText(*best, false)) + "</p><p>" +
+            escape(pointSummary(*best)) + ".";
     if (!data.constraintText.empty()) html += " Constraint: " + escape(data.constraintText) + ".";
-    html += "</p></div>\n";
+    html += "</p>";
+    if (!data.recommendedSet.empty()) {
+      html += "<p>To use it: <code class=\"command\">" + escape(data.recommendedSet) + "</code></p>";
+    }
+    if (!data.currentSetting.empty()) {
+      html += "<p>The scenario's own setting: " + escape(data.currentSetting) + ".</p>";
+    }
+    html += "</div>\n";
   } else {
     html +=
         "<p class=\"warning\">No recommended setting: no grid point meets the constraint" +

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "sim/montecarlo/intervals.hpp"
+
 namespace irdrill::sweep {
 
 namespace {
@@ -54,9 +56,14 @@ PointResult SweepStatistics::result(std::size_t point) const {
   r.latencyMedianS = p.latencyS.quantile(0.5);
   r.latencyP90S = p.latencyS.quantile(0.9);
   r.falseAlarmsPerPersonDay = p.falseAlarms.mean();
-  std::tie(r.falseAlarmsCiLow, r.falseAlarmsCiHigh) = p.falseAlarms.confidenceInterval95();
+  // Intervals that respect the quantity (montecarlo/intervals.hpp): never below zero.
+  const montecarlo::Interval falseAlarms = montecarlo::meanInterval(montecarlo::MetricKind::Amount, p.falseAlarms);
+  r.falseAlarmsCiLow = falseAlarms.low;
+  r.falseAlarmsCiHigh = falseAlarms.high;
   r.timeToContainMeanH = p.containH.mean();
-  std::tie(r.timeToContainCiLowH, r.timeToContainCiHighH) = p.containH.confidenceInterval95();
+  const montecarlo::Interval contain = montecarlo::meanInterval(montecarlo::MetricKind::Duration, p.containH);
+  r.timeToContainCiLowH = contain.low;
+  r.timeToContainCiHighH = contain.high;
   r.lostFraction = p.separations == 0 ? kNaN : p.lostExpected / static_cast<double>(p.separations);
   return r;
 }

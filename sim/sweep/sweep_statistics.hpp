@@ -26,9 +26,9 @@ struct PointResult {
   double detectionCiLow = 0, detectionCiHigh = 0;  // Wilson 95%
   double latencyMedianS = 0, latencyP90S = 0;       // over detected separations; NaN: none
   double falseAlarmsPerPersonDay = 0;               // mean over replications
-  double falseAlarmsCiLow = 0, falseAlarmsCiHigh = 0;  // 95% CI of the mean
+  double falseAlarmsCiLow = 0, falseAlarmsCiHigh = 0;  // 95% bootstrap percentile CI of the mean
   double timeToContainMeanH = 0;                    // over separations; NaN: none
-  double timeToContainCiLowH = 0, timeToContainCiHighH = 0;
+  double timeToContainCiLowH = 0, timeToContainCiHighH = 0;  // 95% bootstrap percentile
   double lostFraction = 0;  // expected fraction of separations still open at the end of the day
 };
 

@@ -704,7 +704,7 @@ TEST_CASE("A sweep marks the recommended setting on the Pareto plot and every he
   const std::string html = render(fullReport());
   const std::string sweep = section(html, "sweep");
   REQUIRE_FALSE(sweep.empty());
-  CHECK_THAT(sweep, Contains("<strong>Recommended setting:</strong> alerts.phone.hold_s = 20, "
+  CHECK_THAT(sweep, Contains("<strong>Recommended setting (point 9):</strong> alerts.phone.hold_s = 20, "
                              "radio.scan.interval_ms = 500"));
   // Pareto plot: the front, the star with its label, the constraint line at 0.5.
   CHECK(count(sweep, "class=\"pareto-front\"") == 1);
@@ -721,7 +721,7 @@ TEST_CASE("A sweep marks the recommended setting on the Pareto plot and every he
   CHECK_THAT(sweep, Contains("alerts.phone.hold_s = 20, radio.scan.interval_ms = 500: 88.5%"));
   // The table of grid points, the recommended row highlighted.
   CHECK(count(sweep, "<tr>") + count(sweep, "<tr class=\"rec\">") == 21);
-  CHECK(count(sweep, "<tr class=\"rec\"><td class=\"num\">10</td>") == 1);
+  CHECK(count(sweep, "<tr class=\"rec\"><td class=\"num\">9</td>") == 1);  // numbered from 0, as in sweep.csv
 }
 
 TEST_CASE("Heat maps over three axes hold the third at the recommended setting's value") {
