@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "gui/i18n.hpp"
+#include "gui/panels/hot_wash_tab.hpp"
 #include "gui/panels/panels.hpp"
 #include "ui_dump.hpp"
 
@@ -23,6 +24,7 @@ const Tab kTabs[] = {
     {"gui.tab.play", "tab_play", &drawPlayTab},
     {"gui.tab.record", "tab_record", &drawRecordTab},
     {"gui.tab.pause_rules", "tab_pause_rules", &drawPauseRulesTab},
+    {"aar.hotwash.tab", "tab_hot_wash", &drawHotWashTab},
     {"whatif.tab", "tab_what_if", &drawWhatIfTab},
 };
 

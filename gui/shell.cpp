@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app_window.hpp"
+#include "gui/panels/hot_wash_tab.hpp"
 #include "gui/panels/panel_state.hpp"
 #include "gui/view_model/player_view.hpp"
 #include "gui/view_model/scenario_texts.hpp"
@@ -152,6 +153,10 @@ FrameAdvance Shell::frame(double frameDtS) {
   handleShortcuts(ui_);
   const std::size_t queued = ui_.actions.size();
   applyQueuedActions(live, ui_);
+  if (ui_.debriefEdit) {
+    live.setDebrief(std::move(*ui_.debriefEdit));
+    ui_.debriefEdit.reset();
+  }
   if (echoFeedback_) {
     for (std::size_t i = std::min(queued, ui_.feedback.size()); i-- > 0;) std::cerr << "irdrill-gui: " << ui_.feedback[i].text << '\n';
   }
@@ -173,6 +178,13 @@ FrameAdvance Shell::frame(double frameDtS) {
   if (requests.saveSession) {
     const auto error = host_.saveSession(topBar_.sessionPath);
     topBar_.message = error ? *error : trf(ui_, "gui.top.saved", {{"path", topBar_.sessionPath}});
+  }
+  if (ui_.writeAarRequested) {
+    ui_.writeAarRequested = false;
+    const std::filesystem::path aarPath = aarPathBeside(topBar_.sessionPath);
+    const auto error = writeFileReplacing(aarPath, afterActionReportOf(live, ui_.language));
+    ui_.feedback.insert(ui_.feedback.begin(), ActionFeedback{"debrief", !error, error ? *error : trf(ui_, "aar.hotwash.written", {{"path", aarPath.string()}})});
+    if (echoFeedback_) std::cerr << "irdrill-gui: " << ui_.feedback.front().text << '\n';
   }
   if (requests.uiScale) pendingUiScale_ = requests.uiScale;
   if (requests.closeSession) pendingClose_ = true;

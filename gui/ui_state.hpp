@@ -99,6 +99,11 @@ struct UiState {
   std::vector<ActionFeedback> feedback;  // the latest first; kept short
   bool resetLayout = false;              // recompute the panel rectangles from the window
   float uiScale = 1.0f;
+  // The hot wash tab (gui/panels/hot_wash_tab.cpp): debrief notes edited this frame, stored
+  // in the session by the shell at the start of the next (LiveSession::setDebrief); and a
+  // request to write the after-action report beside the session file (answered in feedback).
+  std::optional<session::DebriefNotes> debriefEdit;
+  bool writeAarRequested = false;
   text::Language language = text::Language::English;  // --lang and the top bar's switch
   WhatIfForm whatIfForm;
   // The What-if tab's worker, made when the tab first shows. Held here so the shell owns

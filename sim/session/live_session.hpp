@@ -79,6 +79,10 @@ class LiveSession : private exercise::ExerciseEventSink {
   SessionDef session() const;
   // The entries applied so far (the log up to now).
   const std::vector<SessionEntry>& log() const { return session_.entries; }
+  // The debrief notes (sim/session/debrief_notes.hpp): saved with the session, no effect
+  // on the exercise. The training app's hot wash tab edits them.
+  const DebriefNotes& debrief() const { return session_.debrief; }
+  void setDebrief(DebriefNotes notes) { session_.debrief = std::move(notes); }
   // The current branch's entries after now, still to apply (empty unless rewound).
   const std::vector<SessionEntry>& pending() const { return pending_; }
 

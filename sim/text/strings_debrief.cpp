@@ -158,6 +158,26 @@ std::span<const Entry> debriefStrings() {
        "演習終了までに封じ込められなかった再現は件数のみ示します（封じ込めまでの時間は終了時より長いことしか分かりません）。"},
       {"aar.whatif.deadline", "Deadline", "期限"},
       {"aar.whatif.missed", "Missed in", "超過した割合"},
+      // The training app's hot wash tab
+      {"aar.hotwash.tab", "Hot wash", "振り返り"},
+      {"aar.hotwash.write", "Write after-action report", "事後検証報告書を作成"},
+      {"aar.hotwash.write_hint", "beside the session file, as of now", "セッションファイルの隣に、現時点の内容で"},
+      {"aar.hotwash.written", "wrote {path}", "{path} を作成しました"},
+      {"aar.hotwash.marks", "Evaluator marks", "評価者の判定"},
+      {"aar.hotwash.no_marks", "The evaluator has marked no step yet.", "評価者はまだどの手順も判定していません。"},
+      {"aar.hotwash.participants", "Exercise and participants", "演習と参加者"},
+      {"aar.hotwash.record_answer", "Record answer", "回答を記録"},
+      {"aar.hotwash.save_header", "Save date and facilitator", "実施日と進行役を保存"},
+      {"aar.hotwash.add_participant", "Add participant", "参加者を追加"},
+      {"aar.hotwash.add_objective", "Add objective", "目標を追加"},
+      {"aar.hotwash.add_item", "Add improvement item", "改善項目を追加"},
+      // Improvement plan
+      {"aar.plan.none", "No improvement-plan item was entered.", "改善計画の項目は入力されていません。"},
+      {"aar.plan.capability", "Capability or procedure", "能力・手順"},
+      {"aar.plan.issue", "Issue or area for improvement", "課題・改善すべき点"},
+      {"aar.plan.action", "Corrective action", "是正措置"},
+      {"aar.plan.owner", "Owner", "担当"},
+      {"aar.plan.due", "Due date", "期日"},
   };
   return kEntries;
 }
