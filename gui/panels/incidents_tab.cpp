@@ -162,7 +162,13 @@ void drawChecklist(const session::LiveSession& session, const exercise::Incident
     if (row.responder == "-") ImGui::TextDisabled("%s", row.role.c_str());
     else ImGui::TextUnformatted(row.responder.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.wait.c_str());
+    // The view model's "30 min so far" (still queued): the span, then the words.
+    const std::string soFar = " so far";
+    const bool waiting = row.wait.size() > soFar.size() && row.wait.ends_with(soFar);
+    ImGui::TextUnformatted(waiting ? trf(ui, "gui.checklist.wait_so_far",
+                                         {{"span", row.wait.substr(0, row.wait.size() - soFar.size())}})
+                                         .c_str()
+                                   : row.wait.c_str());
     if (evaluator) {
       ImGui::TableNextColumn();
       const int current = row.mark ? static_cast<int>(*row.mark) : -1;

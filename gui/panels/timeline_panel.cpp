@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "gui/i18n.hpp"
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/panels.hpp"
 #include "gui/view_model/player_view.hpp"
@@ -47,22 +48,25 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
 
   for (int z = 0; z < vm::kTimelineZoomCount; ++z) {
     if (z > 0) ImGui::SameLine();
-    if (ImGui::RadioButton(vm::kTimelineZoomNames[z], state.zoom == static_cast<vm::TimelineZoom>(z))) {
+    const std::string label = std::string(trOr(ui, std::string("gui.timeline.zoom_") + std::to_string(z),
+                                               vm::kTimelineZoomNames[z])) +
+                              "###zoom" + std::to_string(z);
+    if (ImGui::RadioButton(label.c_str(), state.zoom == static_cast<vm::TimelineZoom>(z))) {
       state.zoom = static_cast<vm::TimelineZoom>(z);
     }
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("now %s", vm::clockText(nowUs).c_str());
+  ImGui::TextDisabled("%s", trf(ui, "gui.timeline.now", {{"time", vm::clockText(nowUs)}}).c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("(deadlines)");
+  ImGui::TextDisabled("%s", tr(ui, "gui.timeline.deadlines"));
   if (ImGui::IsItemHovered()) {
     // Every rule of the scoring, also those no incident has started yet.
     std::string rules;
     for (const std::string& text : vm::deadlineRuleTexts(session.scenario().scoring)) rules += text + "\n";
-    ImGui::SetTooltip("%s", rules.empty() ? "The scenario's scoring has no deadline." : rules.c_str());
+    ImGui::SetTooltip("%s", rules.empty() ? tr(ui, "gui.timeline.no_deadline_rules") : rules.c_str());
   }
   if (incidents.empty()) {
-    ImGui::TextDisabled(ui.view == ViewMode::Player ? "No incident known to the team yet." : "No incident yet.");
+    ImGui::TextDisabled("%s", tr(ui, ui.view == ViewMode::Player ? "gui.incidents.none_known" : "gui.incidents.none"));
     return;
   }
 
@@ -108,7 +112,8 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
       const float x1 = std::max(xOf(phase.toUs), x0 + 1);
       draw->AddRectFilled(ImVec2(x0, top + 3), ImVec2(x1, bottom - 3), phaseColour(phase.phase));
       if (hovered && mouse.y >= top && mouse.y < bottom && mouse.x >= x0 && mouse.x < x1) {
-        tooltip = row.incident + ": " + vm::kIncidentPhaseNames[static_cast<int>(phase.phase)] + " " +
+        const char* phaseName = vm::kIncidentPhaseNames[static_cast<int>(phase.phase)];
+        tooltip = row.incident + ": " + trOr(ui, std::string("gui.incident_state.") + phaseName, phaseName) + " " +
                   vm::clockText(phase.fromUs) + " - " + vm::clockText(phase.toUs);
       }
     }

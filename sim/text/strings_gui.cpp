@@ -94,6 +94,7 @@ std::span<const Entry> guiStrings() {
       {"gui.checklist.started", "started {time}", "{time} に開始"},
       {"gui.checklist.started_finished", "started {start}, finished {end}", "{start} に開始、{end} に完了"},
       {"gui.checklist.by_decision", " (decision)", "（判断による）"},
+      {"gui.checklist.wait_so_far", "{span} so far", "{span}（待機中）"},
       {"gui.checklist.order_now", "order now", "今すぐ指示"},
       {"gui.checklist.skip", "skip", "省略"},
       // A step's state (response::StepState).
@@ -203,6 +204,12 @@ std::span<const Entry> guiStrings() {
       {"gui.tab.record", "Record", "記録"},
       {"gui.tab.pause_rules", "Pause rules", "一時停止ルール"},
       {"gui.timeline.title", "Timeline", "タイムライン"},
+      {"gui.timeline.zoom_0", "fit all", "全体"},
+      {"gui.timeline.zoom_1", "last day", "直近1日"},
+      {"gui.timeline.zoom_2", "last hour", "直近1時間"},
+      {"gui.timeline.now", "now {time}", "現在 {time}"},
+      {"gui.timeline.deadlines", "(deadlines)", "（期限）"},
+      {"gui.timeline.no_deadline_rules", "The scenario's scoring has no deadline.", "このシナリオの採点には期限がありません。"},
       // ---- record tab: score ledger and event log
       {"gui.record.score_now", "Score {score} (as of now)", "スコア {score}（現時点）"},
       {"gui.record.score_lines_team", "Score lines the team can see", "チームに見えるスコアの内訳"},
