@@ -959,10 +959,38 @@ std::string heatMapsHtml(const ReportData& data) {
     }
   }
 
+  // Feasible cells (meeting the constraint) get a white dot; the scenario's own setting,
+  // when it is a grid point, a dashed orange outline.
+  std::vector<bool> feasible;
+  for (std::size_t row = 0; row < rows; ++row) {
+    for (std::size_t column = 0; column < columns; ++column) {
+      const SweepPoint& point = data.sweepPoints[pointIndex(column, row)];
+      feasible.push_back(point.meetsConstraint);
+      bool isCurrent = data.sweepCurrent.size() == axes.size();
+      for (std::size_t k = 0; isCurrent && k < axes.size(); ++k) {
+        isCurrent = data.sweepCurrent[k] && k < point.settings.size() &&
+                    std::fabs(point.settings[k].second - *data.sweepCurrent[k]) <=
+                        1e-9 * std::max(1.0, std::fabs(*data.sweepCurrent[k]));
+      }
+      if (isCurrent) shape.current = static_cast<int>(row * columns + column);
+    }
+  }
+  shape.marked = feasible;
+  shape.markedLabel = "meets the constraint" + (data.constraintText.empty() ? std::string() : " (" + data.constraintText + ")");
+  // False alarms matter near a small limit: colour them on a symmetric-log scale so 0.1
+  // and 0.5 differ as visibly as 5 and 50.
+  const double limit = falseAlarmLimit(data.constraintText);
+  double smallest = std::isfinite(limit) && limit > 0 ? limit / 10 : std::numeric_limits<double>::infinity();
+  for (const SweepPoint& point : data.sweepPoints) {
+    if (point.falseAlarmsPerPersonDay > 0) smallest = std::min(smallest, point.falseAlarmsPerPersonDay);
+  }
+  const double scale = std::isfinite(smallest) ? std::pow(10.0, std::floor(std::log10(smallest))) : 1;
+
   struct Quantity {
     std::string title, legend;
     double (*value)(const SweepPoint&);
     std::function<std::string(double)> format;
+    bool symlog = false;
   };
   const std::vector<Quantity> quantities{
       {"Detection probability", "detection (%)",
@@ -971,7 +999,8 @@ std::string heatMapsHtml(const ReportData& data) {
       {"False alarms per person-day",
        "false alarms per person-day",
        [](const SweepPoint& p) { return p.falseAlarmsPerPersonDay; },
-       {}},
+       {},
+       true},
       {"Median detection latency",
        "median latency (s)",
        [](const SweepPoint& p) { return p.medianLatencyS; },
@@ -982,6 +1011,12 @@ std::string heatMapsHtml(const ReportData& data) {
     svg::HeatMap map = shape;
     map.legendTitle = quantity.legend;
     map.format = quantity.format;
+    if (quantity.symlog) {
+      map.colourScale = [scale](double v) { return std::log10(1 + std::max(0.0, v) / scale); };
+      for (double v = scale; v < 1e7; v *= 10) map.legendTicks.push_back(v);
+      if (std::isfinite(limit)) map.legendTicks.push_back(limit);
+      std::sort(map.legendTicks.begin(), map.legendTicks.end());
+    }
     bool any = false;
     for (std::size_t row = 0; row < rows; ++row) {
       for (std::size_t column = 0; column < columns; ++column) {
@@ -1002,9 +1037,12 @@ std::string heatMapsHtml(const ReportData& data) {
                              : ", with " + escape(fixedText) +
                                    (recommended(data) ? " (the recommended setting's values)"
                                                       : " (the first values)")) +
-          ". Colour: dark purple is the lowest value on the map, yellow the highest; grey "
-          "cells have no value." +
-          (shape.highlight >= 0 ? " The outlined cell is the recommended setting." : "") + "</p>\n";
+          ". Colour: dark purple is the lowest value on the map, yellow the highest (false alarms on "
+          "a symmetric-log scale, so values near the limit stay distinguishable); grey cells have no "
+          "value. A white dot marks the cells that meet the constraint" +
+          (data.constraintText.empty() ? std::string() : " (" + escape(data.constraintText) + ")") + "." +
+          (shape.highlight >= 0 ? " The black outline is the recommended setting." : "") +
+          (shape.current >= 0 ? " The dashed orange outline is the scenario's own setting." : "") + "</p>\n";
   return html;
 }
 

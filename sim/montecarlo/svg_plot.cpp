@@ -540,9 +540,19 @@ std::string heatMapSvg(const HeatMap& map, std::string_view description) {
   const bool anyValue = lo <= hi;
   // The ramp spans the values exactly (lowest dark, highest yellow); the legend shows the
   // nice ticks inside that span, or the one value when all are equal.
-  const auto shade = [lo, hi](double value) { return hi > lo ? (value - lo) / (hi - lo) : 0.5; };
+  const auto scaled = [&map](double value) { return map.colourScale ? map.colourScale(value) : value; };
+  const double scaledLo = anyValue ? scaled(lo) : 0, scaledHi = anyValue ? scaled(hi) : 1;
+  const auto shade = [&](double value) {
+    return scaledHi > scaledLo ? std::clamp((scaled(value) - scaledLo) / (scaledHi - scaledLo), 0.0, 1.0) : 0.5;
+  };
   std::vector<double> legendTicks;
-  if (anyValue && hi > lo) {
+  if (anyValue && hi > lo && map.colourScale && !map.legendTicks.empty()) {
+    for (const double tick : map.legendTicks) {
+      if (tick >= lo && tick <= hi) legendTicks.push_back(tick);
+    }
+    if (legendTicks.empty() || legendTicks.front() > lo) legendTicks.insert(legendTicks.begin(), lo);
+    if (legendTicks.back() < hi) legendTicks.push_back(hi);
+  } else if (anyValue && hi > lo) {
     for (const double tick : linearAxis(lo, hi, 4).ticks) {
       const double slack = (hi - lo) * 1e-9;
       if (tick >= lo - slack && tick <= hi + slack) legendTicks.push_back(tick);
@@ -602,6 +612,21 @@ std::string heatMapSvg(const HeatMap& map, std::string_view description) {
                escape(text) + "</text>";
       }
     }
+  }
+  for (std::size_t i = 0; i < map.marked.size() && i < map.values.size(); ++i) {
+    if (!map.marked[i]) continue;
+    const std::size_t row = i / columns, column = i % columns;
+    out += "<circle class=\"hm-mark\" cx=\"" + coord(cellX(column) + 6) + "\" cy=\"" + coord(cellY(row) + 6) +
+           "\" r=\"3\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1\">" + titleElement(map.markedLabel) +
+           "</circle>";
+  }
+  if (map.current >= 0 && static_cast<std::size_t>(map.current) < map.values.size()) {
+    const std::size_t row = static_cast<std::size_t>(map.current) / columns;
+    const std::size_t column = static_cast<std::size_t>(map.current) % columns;
+    out += "<rect class=\"current\" x=\"" + coord(cellX(column) + 2.5) + "\" y=\"" + coord(cellY(row) + 2.5) +
+           "\" width=\"" + coord(cellWidth - 5) + "\" height=\"" + coord(cellHeight - 5) +
+           "\" fill=\"none\" stroke=\"#d55e00\" stroke-width=\"2.5\" stroke-dasharray=\"5 3\">" +
+           titleElement("the scenario's own setting") + "</rect>";
   }
   if (map.highlight >= 0 && static_cast<std::size_t>(map.highlight) < map.values.size()) {
     const std::size_t row = static_cast<std::size_t>(map.highlight) / columns;

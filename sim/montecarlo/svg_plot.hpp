@@ -174,6 +174,15 @@ struct HeatMap {
   std::vector<double> values;        // values[row * xLabels.size() + column]; NaN: no value
   int highlight = -1;                // index into values of the cell to outline, -1: none
   std::function<std::string(double)> format;  // cell and legend text; formatNumber if empty
+  // Cells to mark with a small white dot (a sweep: those meeting the constraint), with the
+  // dot's tooltip; empty: none.
+  std::vector<bool> marked;
+  std::string markedLabel;
+  int current = -1;  // index of a cell to outline dashed (the scenario's own setting), -1: none
+  // A monotone transform applied before colouring (a symmetric log for rates that matter
+  // near a small limit); empty: linear. legendTicks then gives the legend's values.
+  std::function<double(double)> colourScale;
+  std::vector<double> legendTicks;
 };
 // The heat map as an <svg> element. Cells carry class "hm-cell", the highlighted one also
 // "recommended"; cells without a value are grey and say "n/a".

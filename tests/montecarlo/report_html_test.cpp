@@ -847,3 +847,33 @@ TEST_CASE("A censored time shows its censored share, a Kaplan-Meier curve and a 
   CHECK_THAT(cdfs, Contains("time_to_contain_h (n = 6, 4 censored)"));
   CHECK_THAT(cdfs, Contains("Kaplan-Meier"));
 }
+
+TEST_CASE("Sweep heat maps mark feasible cells and the scenario's own setting; the recommendation comes with --set") {
+  ReportData data = fullReport();
+  int feasible = 0;
+  for (auto& point : data.sweepPoints) {
+    point.meetsConstraint = point.falseAlarmsPerPersonDay <= 0.5;
+    feasible += point.meetsConstraint ? 1 : 0;
+  }
+  REQUIRE(feasible > 0);
+  REQUIRE(feasible < 20);
+  data.sweepCurrent = {10.0, 500.0};  // hold 10 s, interval 500 ms: a grid point
+  data.recommendedSet = "--set alerts.phone.hold_s=20 --set radio.scan.interval_ms=500";
+  data.currentSetting = "hold_s = 10, interval_ms = 500";
+  data.warnings = {"The recommended setting is on the edge of the grid: interval_ms = 500 is the largest value swept."};
+  const std::string html = render(data);
+  requireSound(html);
+  const std::string sweep = section(html, "sweep");
+  CHECK(count(sweep, "class=\"hm-mark\"") == static_cast<std::size_t>(3 * feasible));  // on each of three maps
+  CHECK(count(sweep, "<rect class=\"current\"") == 3);
+  CHECK_THAT(sweep, Contains("To use it: <code class=\"command\">--set alerts.phone.hold_s=20 --set "
+                             "radio.scan.interval_ms=500</code>"));
+  CHECK_THAT(sweep, Contains("own setting: hold_s = 10, interval_ms = 500."));
+  CHECK_THAT(sweep, Contains("role=\"alert\">The recommended setting is on the edge of the grid"));
+  // False alarms from 0.14 to 1.5 per person-day: a linear axis is fine.
+  CHECK_THAT(sweep, Contains(">False alarms per person-day<"));
+  // One setting with 300 false alarms would squeeze the rest against 0: symmetric log,
+  // linear up to a tenth of the limit's power of ten.
+  data.sweepPoints[0].falseAlarmsPerPersonDay = 300;
+  CHECK_THAT(section(render(data), "sweep"), Contains("False alarms per person-day (linear to 0.01, logarithmic beyond)"));
+}
