@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace {
 
@@ -40,10 +41,32 @@ int usage() {
 // anti-aliased fringe of a glyph is left out, its body kept.
 constexpr int kInkContrast = 60;
 
+// A glyph's ink, trimmed to its bounding box.
+struct GlyphShape {
+  long w = 0, h = 0;
+  std::vector<bool> ink;  // row-major, w * h
+  bool at(long x, long y) const { return x >= 0 && y >= 0 && x < w && y < h && ink[static_cast<std::size_t>(y * w + x)]; }
+};
+
+// Two glyph images of one character: sizes within a pixel, and at most a quarter of
+// their ink differing (anti-aliasing shifts an edge when a glyph sits at another
+// sub-pixel position, as the fallback '?' does across a label).
+bool sameShape(const GlyphShape& a, const GlyphShape& b) {
+  if (std::abs(a.w - b.w) > 1 || std::abs(a.h - b.h) > 1) return false;
+  long differing = 0, inked = 0;
+  for (long y = 0; y < std::max(a.h, b.h); ++y) {
+    for (long x = 0; x < std::max(a.w, b.w); ++x) {
+      const bool inA = a.at(x, y), inB = b.at(x, y);
+      inked += inA || inB;
+      differing += inA != inB;
+    }
+  }
+  return inked > 0 && differing * 4 <= inked;
+}
+
 // Distinct shapes among the glyphs of the region: ink is cut into blobs at columns without
 // ink (one per character, or a few for a kanji with a gap), each blob trimmed to its ink
-// rows and compared bit for bit. Glyphs are pixel-snapped, so a repeated character has
-// the same bits wherever it is drawn.
+// rows; blobs of the same shape (sameShape) count once.
 std::size_t distinctGlyphShapes(const sf::Image& image, long x, long y, long x1, long y1, sf::Color background) {
   auto ink = [&](long px, long py) {
     const sf::Color c = image.getPixel(static_cast<unsigned>(px), static_cast<unsigned>(py));
@@ -56,7 +79,7 @@ std::size_t distinctGlyphShapes(const sf::Image& image, long x, long y, long x1,
     }
     return false;
   };
-  std::set<std::string> shapes;
+  std::vector<GlyphShape> shapes;
   long px = x;
   while (px < x1) {
     if (!columnHasInk(px)) {
@@ -74,11 +97,14 @@ std::size_t distinctGlyphShapes(const sf::Image& image, long x, long y, long x1,
         }
       }
     }
-    std::string shape = std::to_string(px - start) + "x" + std::to_string(bottom - top) + ":";
+    GlyphShape shape;
+    shape.w = px - start;
+    shape.h = bottom - top;
     for (long py = top; py < bottom; ++py) {
-      for (long qx = start; qx < px; ++qx) shape += ink(qx, py) ? '#' : '.';
+      for (long qx = start; qx < px; ++qx) shape.ink.push_back(ink(qx, py));
     }
-    shapes.insert(shape);
+    const bool known = std::any_of(shapes.begin(), shapes.end(), [&](const GlyphShape& s) { return sameShape(s, shape); });
+    if (!known) shapes.push_back(std::move(shape));
   }
   return shapes.size();
 }
