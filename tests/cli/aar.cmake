@@ -34,3 +34,11 @@ set_tests_properties(${IRDRILL_AAR_RENDER_TEST} PROPERTIES
   SKIP_RETURN_CODE 77
   TIMEOUT 300
   LABELS report)
+
+add_test(NAME "cli: aar --what-if 6 adds the replications of the session's decisions (exit 0)"
+  COMMAND ${EXPECT} 0 "^wrote .*aar-what-if/aar.html \\(5 entries, 0 refused when replayed; 0 branches; 6 what-if replications\\)"
+  -- $<TARGET_FILE:irdrill> aar ${AAR_SESSION} --what-if 6 --threads 2 --out ${CMAKE_CURRENT_BINARY_DIR}/aar-what-if)
+add_test(NAME "cli: aar of the two-branch golden session lists both branches (exit 0)"
+  COMMAND ${EXPECT} 0 "^wrote .*aar-branches/aar.html \\(.*; 2 branches\\)"
+  -- $<TARGET_FILE:irdrill> aar ${PROJECT_SOURCE_DIR}/tests/data/sessions/phishing-two-branches.session.json
+     --out ${CMAKE_CURRENT_BINARY_DIR}/aar-branches)
