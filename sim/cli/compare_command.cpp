@@ -12,6 +12,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_command.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/core/json_text.hpp"
@@ -306,10 +307,10 @@ void setupCompareCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "compare", "Two scenarios on common random numbers: each metric's difference with its 95% CI");
   sub->add_option("scenarios", o->scenarios, "scenario files A and B")->required()->expected(2);
-  sub->add_option("--runs", o->runs, "paired replications")->required()->check(CLI::PositiveNumber);
+  sub->add_option("--runs", o->runs, "paired replications")->required()->check(atLeast(1));
   sub->add_option("--seed", o->seed, "master seed of both (default: A's)");
   sub->add_option("--threads", o->threads, "worker threads (0: every core)")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+      ->capture_default_str()->check(atLeast(0));
   sub->add_option("--set", o->sets, "override a value in both: PATH=VALUE (repeatable)")
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--set-a", o->setsA, "override a value in A only (repeatable)")

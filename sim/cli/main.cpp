@@ -2,6 +2,7 @@
 // setupXCommand() that registers its options and callback.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -32,6 +33,20 @@ int main(int argc, char** argv) {
   irdrill::cli::setupCompareCommand(app);
   irdrill::cli::setupMergeCommand(app);
   irdrill::cli::setupSweepCommand(app);
+  // "irdrill foo": name the unknown subcommand and the valid ones (CLI11 alone would say
+  // only that a subcommand is required).
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      std::fprintf(stderr, "irdrill: error: unknown subcommand '%s' (expected one of: %s)\n", argv[1], names.c_str());
+      return irdrill::cli::kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

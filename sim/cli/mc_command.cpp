@@ -13,6 +13,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/scale_out_script.hpp"
@@ -312,10 +313,10 @@ void setupMcCommand(CLI::App& app) {
   auto o = std::make_shared<McOptions>();
   CLI::App* sub = app.add_subcommand("mc", "Monte Carlo: N replications of a scenario, summarised");
   sub->add_option("--scenario", o->scenarioPath, "scenario YAML file")->required();
-  sub->add_option("--runs", o->runs, "replications of the whole run")->required()->check(CLI::PositiveNumber);
+  sub->add_option("--runs", o->runs, "replications of the whole run")->required()->check(atLeast(1));
   sub->add_option("--seed", o->seed, "master seed (default: the scenario's)");
   CLI::Option* threads = sub->add_option("--threads", o->threads, "worker threads (0: every core)")
-                             ->capture_default_str()->check(CLI::NonNegativeNumber);
+                             ->capture_default_str()->check(atLeast(0));
   sub->add_option("--set", o->sets, "override a scenario value: PATH=VALUE (repeatable)")
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--shard", o->shard, "run only block INDEX of COUNT (0-based), e.g. 2/8");
@@ -325,7 +326,7 @@ void setupMcCommand(CLI::App& app) {
                   "(docs/decisions.md)");
   sub->add_option("--shards", o->shards,
                   "with --emit-slurm/--emit-parallel: the number of shards the scripts run")
-      ->check(CLI::PositiveNumber);
+      ->check(atLeast(1));
   sub->add_option("--emit-slurm", o->emitSlurmPath,
                   "write a bash script submitting the shards as a Slurm job array and the merge as a "
                   "dependent job, instead of running (docs/montecarlo.md)");

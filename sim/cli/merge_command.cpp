@@ -188,6 +188,16 @@ int runMerge(const MergeOptions& o) {
   const std::string command = "merge";
   std::vector<Shard> shards;
   bool ok = true;
+  // --out must not be one of the shards: a merge that replaced a shard's files would leave
+  // no way to check or redo it.
+  for (const auto& dir : o.shardDirs) {
+    std::error_code error;
+    if (fs::exists(o.outDir, error) && fs::equivalent(o.outDir, dir, error)) {
+      std::fprintf(stderr, "irdrill merge: error: --out '%s' is one of the shards being merged ('%s'); "
+                   "write the merged run to another directory\n", o.outDir.c_str(), dir.c_str());
+      return kExitUsage;
+    }
+  }
   for (const auto& dir : o.shardDirs) {
     Shard s;
     s.dir = dir;
@@ -208,8 +218,7 @@ int runMerge(const MergeOptions& o) {
   const bool consistent = checkShards(shards);
   if (!ok || !consistent) return kExitUsage;
 
-  // Staged and swapped in when complete (output_directory.hpp); --out may even be one of
-  // the shards: it is read before it is replaced.
+  // Staged and swapped in when complete (output_directory.hpp).
   std::optional<OutputDirectory> dir;
   try {
     dir.emplace(o.outDir, kRunOutputFiles);

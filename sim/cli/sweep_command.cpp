@@ -10,6 +10,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/mc_command.hpp"
 #include "sim/cli/mc_output.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/output_directory.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/cli/sweep_output.hpp"
@@ -264,15 +265,15 @@ void setupSweepCommand(CLI::App& app) {
                   "an axis: KEY=START:STOP:STEP or KEY=V1,V2,... (repeatable; alert.X means alerts.phone.X)")
       ->required()->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--runs", o->runs, "replications (the same seeds at every grid point)")
-      ->required()->check(CLI::PositiveNumber);
+      ->required()->check(atLeast(1));
   sub->add_option("--seed", o->seed, "master seed (default: the scenario's)");
   sub->add_option("--threads", o->threads, "worker threads (0: every core)")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+      ->capture_default_str()->check(atLeast(0));
   sub->add_option("--set", o->sets, "override a scenario value: PATH=VALUE (repeatable)")
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--max-false-alarms", o->maxFalseAlarms,
                   "constraint: at most this many false alarms per person-day")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+      ->capture_default_str()->check(atLeast(0));
   sub->add_option("--min-detection", o->minDetection,
                   "constraint: detection probability at least this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));

@@ -38,3 +38,14 @@ add_test(NAME "cli: merge of a directory without summary.json names the file (ex
 add_test(NAME "cli: compare of scenarios with different metrics or a bad file fails (exit 2)"
   COMMAND ${EXPECT} 2 "unknown-key\\.yaml:8:30: error"
   -- $<TARGET_FILE:irdrill> compare ${MC_SCENARIO} ${PROJECT_SOURCE_DIR}/tests/data/scenarios/bad/unknown-key.yaml --runs 2)
+# Readable option errors and refusals (issue 11).
+add_test(NAME "cli: mc --runs 0 says the bound, not a 300-digit range (exit 2)"
+  COMMAND ${EXPECT} 2 "--runs: must be at least 1, got 0"
+  -- $<TARGET_FILE:irdrill> mc --scenario ${MC_SCENARIO} --runs 0 --out ${CMAKE_CURRENT_BINARY_DIR}/mc-runs-0)
+add_test(NAME "cli: an unknown subcommand is named with the valid ones (exit 2)"
+  COMMAND ${EXPECT} 2 "irdrill: error: unknown subcommand 'foo' \\(expected one of: .*mc, compare, merge, sweep"
+  -- $<TARGET_FILE:irdrill> foo)
+add_test(NAME "cli: compare refuses scenarios that are not variants of one (exit 2)"
+  COMMAND ${EXPECT} 2 "- the people differ \\(A: "
+  -- $<TARGET_FILE:irdrill> compare ${PROJECT_SOURCE_DIR}/scenarios/office-day.yaml
+     ${PROJECT_SOURCE_DIR}/scenarios/lost-laptop.yaml --runs 2)

@@ -42,6 +42,12 @@ merge-errors)
   grep -q "other-seed/summary.json: error: not a slice of the same run .* the seed differs" "$work/out" ||
     fail "no message for the other seed: $(cat "$work/out")"
   [ ! -e "$work/m/runs.csv" ] || fail "a failed merge wrote runs.csv"
+  # --out one of its own inputs: refused, the shard untouched.
+  before=$(cksum <"$work/s1/runs.csv")
+  "$irdrill" merge --out "$work/s1" "$work/s0" "$work/s1" "$work/s2" >"$work/out" 2>&1; code=$?
+  [ $code -eq 2 ] || fail "--out a shard: expected exit 2, got $code"
+  grep -q "is one of the shards being merged" "$work/out" || fail "no message for --out a shard: $(cat "$work/out")"
+  [ "$(cksum <"$work/s1/runs.csv")" = "$before" ] || fail "merge --out a shard changed the shard"
   ;;
 sigint)
   # Ctrl-C: the finished replications are written, complete and marked partial; a file
