@@ -20,6 +20,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Each metric's kind (its interval) and good direction, declared with it below.
+constexpr MetricKind kProportion = MetricKind::Proportion, kCount = MetricKind::Count,
+                     kDuration = MetricKind::Duration, kAmount = MetricKind::Amount,
+                     kSigned = MetricKind::Signed;
+constexpr Better kLower = Better::Lower, kHigher = Better::Higher;
+
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return kNaN;
   std::sort(values.begin(), values.end());
@@ -69,35 +75,38 @@ std::vector<Row> dayRows() {
   auto day = [](auto f) { return [f](const Replication& r) { return f(r.day->metrics()); }; };
   using M = const day::DayMetrics&;
   return {
-      {{"items_left_behind", "", "Items left behind by their owners (human-error events)."},
+      {{"items_left_behind", "", "Items left behind by their owners (human-error events).", kCount, kLower},
        day([](M m) { return double(m.itemsLeftBehind); })},
-      {{"separations", "", "Left-behind items whose owner got beyond the separation distance."},
+      {{"separations", "", "Left-behind items whose owner got beyond the separation distance.", kCount, kLower},
        day([](M m) { return double(m.separations); })},
-      {{"separations_detected", "", "Separations that a phone or gateway alert reported."},
+      {{"separations_detected", "", "Separations that a phone or gateway alert reported.", kCount},
        day([](M m) { return double(m.separationsDetected); })},
-      {{"detection_probability", "",
-        "Fraction of separations detected (applies when there was a separation)."},
+      {{"detection_probability_all_items", "",
+        "Fraction of separations of every item, tagged or not, that a phone or gateway alert reported "
+        "(applies when there was a separation; the sweep's detection_probability_tagged counts tagged items only).",
+        kProportion, kHigher},
        day([](M m) { return m.separations == 0 ? kNaN : m.detectionProbability(); })},
       {{"detection_latency_median_s", "s",
-        "Median time from separation to the first alert, over the day's detected separations."},
+        "Median time from separation to the first alert, over the day's detected separations.", kDuration, kLower},
        day([](M m) { return percentile(m.detectionLatenciesS, 0.5); })},
       {{"detection_latency_p90_s", "s",
-        "90th percentile of the time from separation to the first alert, over the day."},
+        "90th percentile of the time from separation to the first alert, over the day's detected separations.",
+        kDuration, kLower},
        day([](M m) { return percentile(m.detectionLatenciesS, 0.9); })},
       {{"false_alarms_per_person_day", "per person-day",
-        "False phone alerts (item actually with its owner) per person."},
+        "False phone alerts (item actually with its owner) per person.", kAmount, kLower},
        day([](M m) { return m.falseAlarmsPerPersonDay(); })},
-      {{"phone_alerts", "", "Separation alerts raised by owners' phones, true and false."},
+      {{"phone_alerts", "", "Separation alerts raised by owners' phones, true and false.", kCount},
        day([](M m) { return double(m.phoneAlerts); })},
-      {{"false_alerts", "", "Phone alerts raised while the item was with its owner."},
+      {{"false_alerts", "", "Phone alerts raised while the item was with its owner.", kCount, kLower},
        day([](M m) { return double(m.falseAlerts); })},
-      {{"items_recovered", "", "Left-behind items their owners got back during the day."},
+      {{"items_recovered", "", "Left-behind items their owners got back during the day.", kCount, kHigher},
        day([](M m) { return double(m.itemsRecovered); })},
-      {{"items_lost", "", "Items still left behind at the end of the day."},
+      {{"items_lost", "", "Items still left behind at the end of the day.", kCount, kLower},
        day([](M m) { return double(m.itemsLost); })},
-      {{"gateway_alerts", "", "Left-in-the-office alerts raised by the gateways."},
+      {{"gateway_alerts", "", "Left-in-the-office alerts raised by the gateways.", kCount},
        day([](M m) { return double(m.gatewayAlerts); })},
-      {{"crowd_reports", "", "Reports of left-behind tags heard by colleagues' phones."},
+      {{"crowd_reports", "", "Reports of left-behind tags heard by colleagues' phones.", kCount},
        day([](M m) { return double(m.crowdReports); })},
   };
 }
@@ -113,7 +122,8 @@ std::vector<Row> explanationRows(const scenario::ScenarioDef& scenario, bool has
       const std::string reason = exercise::kMissedAlertReasonNames[k];
       rows.push_back({{"separations_missed_" + reason, "",
                        "Separations that ended with no alert acted on, because: " + reason +
-                           " (docs/day-model.md, \"Missed alerts\")."},
+                           " (docs/day-model.md, \"Missed alerts\").",
+                       kCount, kLower},
                       [k](const Replication& r) { return double(r.run->separationsMissed()[k]); }});
     }
   }
@@ -123,7 +133,8 @@ std::vector<Row> explanationRows(const scenario::ScenarioDef& scenario, bool has
       const std::string name = exercise::kPlannedStatusNames[static_cast<int>(status)];
       rows.push_back({{"planned_" + name + "_" + id, "",
                        "1 when the planned incident '" + id + "' " + name +
-                           " in the replication, else 0: the mean is the share of replications."},
+                           " in the replication, else 0: the mean is the share of replications.",
+                       kProportion},
                       [k, status](const Replication& r) {
                         const auto planned = r.run->plannedIncidents();
                         return k < planned.size() && planned[k].status == status ? 1.0 : 0.0;
@@ -136,33 +147,50 @@ std::vector<Row> explanationRows(const scenario::ScenarioDef& scenario, bool has
 std::vector<Row> incidentRows() {
   using O = const scoring::IncidentOutcome&;
   return {
-      {{"incidents", "", "Incidents in the run (lost or stolen items, intrusions, insiders)."},
+      {{"incidents", "", "Incidents in the run (lost or stolen items, intrusions, insiders).", kCount, kLower},
        [](const Replication& r) { return double(r.incidents->size()); }},
-      {{"time_to_detect_h", "h", "Incident start to first detection, mean over the run's incidents (censored at the end; to recovery for one recovered before detection)."},
+      {{"time_to_detect_h", "h", "Incident start to first detection, mean over the run's incidents (censored at the end; to recovery for one recovered before detection).", kDuration, kLower, "not_detected_fraction"},
        [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursToDetect(); }); }},
-      {{"time_to_contain_h", "h", "Incident start to containment, mean over the run's incidents (censored at the end)."},
+      {{"time_to_contain_h", "h", "Incident start to containment, mean over the run's incidents (censored at the end).", kDuration, kLower,
+        "not_contained_fraction"},
        [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.contained); }); }},
-      {{"time_to_contain_equipment_h", "h", "Start to containment of lost or stolen items (censored at the end)."},
+      {{"time_to_contain_equipment_h", "h", "Start to containment of lost or stolen items (censored at the end).", kDuration, kLower,
+        "equipment_not_contained_fraction"},
        [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.contained); }, true); }},
-      {{"time_to_recover_h", "h", "Incident start to normal operation, mean over the run's incidents (censored)."},
+      {{"time_to_recover_h", "h", "Incident start to normal operation, mean over the run's incidents (censored).", kDuration, kLower,
+        "not_recovered_fraction"},
        [](const Replication& r) { return meanOver(r, [](O o) { return o.hoursTo(o.recovered); }); }},
-      {{"contained_fraction", "", "Fraction of the run's incidents contained by the end."},
+      {{"contained_fraction", "", "Fraction of the run's incidents contained by the end.", kProportion, kHigher},
        [](const Replication& r) { return meanOver(r, [](O o) { return o.contained.timeUs ? 1.0 : 0.0; }); }},
-      {{"records_exfiltrated", "records", "Records that left the company, all incidents."},
+      // The censored shares of the times above: a replication's time is censored when
+      // one of these is > 0 (its Kaplan-Meier curve in the report: docs/reports.md).
+      {{"not_detected_fraction", "", "Fraction of the run's incidents neither detected nor over by the end "
+        "(their time to detect is censored).", kProportion, kLower},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.detectionOrEnd().timeUs ? 0.0 : 1.0; }); }},
+      {{"not_contained_fraction", "", "Fraction of the run's incidents not contained by the end "
+        "(their time to contain is censored).", kProportion, kLower},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.contained.timeUs ? 0.0 : 1.0; }); }},
+      {{"equipment_not_contained_fraction", "", "Fraction of the run's lost or stolen items not contained by "
+        "the end.", kProportion, kLower},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.contained.timeUs ? 0.0 : 1.0; }, true); }},
+      {{"not_recovered_fraction", "", "Fraction of the run's incidents not recovered by the end "
+        "(their time to recover is censored).", kProportion, kLower},
+       [](const Replication& r) { return meanOver(r, [](O o) { return o.recovered.timeUs ? 0.0 : 1.0; }); }},
+      {{"records_exfiltrated", "records", "Records that left the company, all incidents.", kAmount, kLower},
        [](const Replication& r) { return sumOver(r, [](O o) { return o.recordsExfiltrated; }); }},
-      {{"items_not_back", "", "Lost or stolen items not back with the company by the end of the run."},
+      {{"items_not_back", "", "Lost or stolen items not back with the company by the end of the run.", kCount, kLower},
        [](const Replication& r) { return sumOver(r, [](O o) { return double(o.itemsLost); }); }},
-      {{"downtime_h", "h", "Systems or site down, all incidents."},
+      {{"downtime_h", "h", "Systems or site down, all incidents.", kAmount, kLower},
        [](const Replication& r) { return sumOver(r, [](O o) { return o.downtimeS / 3600.0; }); }},
-      {{"deadlines_missed", "", "Deadlines missed (reports, notifications, wipes)."},
+      {{"deadlines_missed", "", "Deadlines missed (reports, notifications, wipes).", kCount, kLower},
        [](const Replication& r) {
          return sumOver(r, [](O o) {
            return double(std::count_if(o.deadlines.begin(), o.deadlines.end(), [](const auto& d) { return !d.met; }));
          });
        }},
-      {{"steps_out_of_order", "", "Procedure steps finished before a step the reference puts first."},
+      {{"steps_out_of_order", "", "Procedure steps finished before a step the reference puts first.", kCount, kLower},
        [](const Replication& r) { return sumOver(r, [](O o) { return double(o.stepsOutOfOrder.size()); }); }},
-      {{"score", "points", "The run's total score (docs/scoring.md)."},
+      {{"score", "points", "The run's total score (docs/scoring.md).", kSigned, kHigher},
        [](const Replication& r) { return r.score->total; }},
   };
 }
@@ -179,12 +207,12 @@ class ExerciseModel : public ReplicationModel {
     for (std::size_t t = 0; t < std::size(scoring::kScoreTermNames); ++t) {
       const std::string term = scoring::kScoreTermNames[t];
       terms_.push_back("score_" + term);
-      rows_.push_back({{"score_" + term, "points", "Points from the ledger term '" + term + "'."},
+      rows_.push_back({{"score_" + term, "points", "Points from the ledger term '" + term + "'.", kAmount, kHigher},
                        [t](const Replication& r) { return r.termPoints[t]; }});
     }
     if (!decisions_.empty()) {
       rows_.push_back({{"decisions_refused", "count",
-                        "Decisions and injects of the session that could not apply in this replication."},
+                        "Decisions and injects of the session that could not apply in this replication.", kCount},
                        [](const Replication& r) { return double(r.decisionsRefused); }});
     }
     for (const auto& row : rows_) metrics_.push_back(row.def);
