@@ -59,8 +59,9 @@ void applyQueuedActions(session::LiveSession& live, UiState& ui) {
     const std::string what = describe(entry);
     const exercise::DecisionResult result = live.apply(std::move(entry));
     feedback.applied = result.applied;
-    feedback.text = result.applied ? what + ": applied" + (result.createdId.empty() ? "" : " (" + result.createdId + ")")
-                                   : what + ": refused: " + result.reason;
+    const std::string created = result.createdId.empty() ? "" : " (" + result.createdId + ")";
+    feedback.text = result.applied ? text::trf(ui.language, "gui.feedback.applied", {{"what", what}, {"created", created}})
+                                   : text::trf(ui.language, "gui.feedback.refused", {{"what", what}, {"reason", result.reason}});
     ui.feedback.insert(ui.feedback.begin(), std::move(feedback));
     if (ui.feedback.size() > kFeedbackKept) ui.feedback.resize(kFeedbackKept);
   }

@@ -275,6 +275,9 @@ std::span<const Entry> guiStrings() {
        "{dbm} dBm のタグを最良の位置で持ち、壁もフェージングもない場合"},
       {"gui.inspector.gateway_rule", "Alert rule: below {dbm} dBm for {hold} s, or silent {silent} s",
        "アラート規則：{dbm} dBm 未満が {hold} 秒続くか、{silent} 秒受信なし"},
+      // ---- the echo of an action (the entry itself, "mark incident/step met", stays as logged)
+      {"gui.feedback.applied", "{what}: applied{created}", "{what}：適用しました{created}"},
+      {"gui.feedback.refused", "{what}: refused: {reason}", "{what}：却下されました：{reason}"},
       // ---- top bar
       {"gui.top.play", "Play", "再生"},
       {"gui.top.pause", "Pause", "一時停止"},
