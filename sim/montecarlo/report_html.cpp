@@ -1185,7 +1185,19 @@ void writePage(const ReportData& data, const std::vector<Section>& sections, std
 
 void writeReportHtml(const ReportData& data, std::ostream& out) {
   std::vector<Section> sections;
-  if (!data.differences.empty()) {
+  const auto compareSections = [&data, &sections] {
+    std::string top;
+    for (const std::string& warning : data.warnings) {
+      top += "<p class=\"partial\" role=\"alert\">" + escape(warning) + "</p>\n";
+    }
+    if (!data.verdict.empty()) top += "<p class=\"verdict\"><strong>Verdict:</strong> " + escape(data.verdict) + "</p>\n";
+    sections.push_back({"verdict", "Summary: A and B side by side", top + compareTableHtml(data)});
+    sections.push_back({"compare", "Differences B " + std::string(kMinus) + " A", compareHtml(data)});
+    sections.push_back({"distributions", "Distributions of A and B", compareDistributionsHtml(data)});
+  };
+  // A report with both differences and sweep points (only the synthetic sample of the
+  // render test) shows every section.
+  if (!data.differences.empty() && data.sweepPoints.empty()) {
     // compare: A and B side by side, never the single-run sections (which would read A's
     // figures as the whole story, or find "no metrics" when only differences were given).
     std::string top;
@@ -1215,6 +1227,7 @@ void writeReportHtml(const ReportData& data, std::ostream& out) {
   if (data.sweepPoints.empty() || !data.scoreBreakdown.empty()) {
     sections.push_back({"score", "Score breakdown", scoreHtml(data)});
   }
+  if (!data.differences.empty()) compareSections();
   if (!data.sweepPoints.empty()) sections.push_back({"sweep", "Sweep", sweepHtml(data)});
   writePage(data, sections, out);
 }

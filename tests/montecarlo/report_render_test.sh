@@ -101,7 +101,7 @@ expect_text "$text" "Heat maps"
 expect_text "$text" "2.21"
 expect_text "$text" "2.05 – 2.38"
 # The recommended setting: the box above the charts and the label beside its star.
-expect_text "$text" "Recommended setting: alerts.phone.hold_s = 20, radio.scan.interval_ms = 500"
+expect_text "$text" "Recommended setting (point 9): alerts.phone.hold_s = 20, radio.scan.interval_ms = 500"
 expect_text "$text" "hold_s = 20, interval_ms = 500"
 # Text that only the SVG charts contain: axis titles, duration ticks, bar and cell labels.
 expect_text "$text" "Share of replications (%)"
