@@ -41,36 +41,47 @@ std::string columnSafe(std::string id) {
   return id;
 }
 
-MetricDef metric(std::string name, std::string unit, std::string description) {
+// The kind chooses the interval of the mean in the summaries (metric_kind.hpp).
+MetricDef metric(std::string name, std::string unit, std::string description, MetricKind kind, Better better) {
   MetricDef def;
   def.name = std::move(name);
   def.unit = std::move(unit);
   def.description = std::move(description);
+  def.kind = kind;
+  def.better = better;
   return def;
 }
 
 std::vector<MetricDef> columnDefs(const Layout& layout) {
   std::vector<MetricDef> defs = {
-      metric("score", "points", "The run's total score (docs/scoring.md)."),
-      metric("time_to_contain_h", "h", "Incident start to containment, mean over the run's incidents (censored at the end)."),
-      metric("contained_fraction", "", "Fraction of the run's incidents contained by the end."),
-      metric("deadlines_missed", "", "Deadlines missed by the run's incidents (reports, notifications, wipes)."),
-      metric("incidents", "", "Incidents in the run."),
-      metric("decisions_refused", "count", "Entries of the log that could not apply in this replication."),
+      metric("score", "points", "The run's total score (docs/scoring.md).", MetricKind::Signed, Better::Higher),
+      metric("time_to_contain_h", "h", "Incident start to containment, mean over the run's incidents (censored at the end).",
+             MetricKind::Duration, Better::Lower),
+      metric("contained_fraction", "", "Fraction of the run's incidents contained by the end.", MetricKind::Proportion,
+             Better::Higher),
+      metric("deadlines_missed", "", "Deadlines missed by the run's incidents (reports, notifications, wipes).",
+             MetricKind::Count, Better::Lower),
+      metric("incidents", "", "Incidents in the run.", MetricKind::Count, Better::Neither),
+      metric("decisions_refused", "count", "Entries of the log that could not apply in this replication.",
+             MetricKind::Count, Better::Lower),
   };
   for (const char* term : scoring::kScoreTermNames) {
-    defs.push_back(metric(std::string("score_") + term, "points", std::string("Points from the ledger term '") + term + "'."));
+    defs.push_back(metric(std::string("score_") + term, "points", std::string("Points from the ledger term '") + term + "'.",
+                          MetricKind::Amount, Better::Higher));
   }
   for (const auto& id : layout.incidents) {
     defs.push_back(metric("time_to_contain_h[" + columnSafe(id) + "]", "h",
-                          "Start to containment of incident '" + id + "' (censored at the end); empty when it did not occur."));
+                          "Start to containment of incident '" + id + "' (censored at the end); empty when it did not occur.",
+                          MetricKind::Duration, Better::Lower));
     defs.push_back(metric("contained[" + columnSafe(id) + "]", "",
-                          "1 when incident '" + id + "' was contained by the end, 0 when not; empty when it did not occur."));
+                          "1 when incident '" + id + "' was contained by the end, 0 when not; empty when it did not occur.",
+                          MetricKind::Proportion, Better::Higher));
   }
   for (const auto& id : layout.deadlines) {
     defs.push_back(metric("deadline_missed[" + columnSafe(id) + "]", "",
                           "1 when an incident missed the deadline '" + id + "', 0 when every incident it applied to met it; "
-                          "empty when it applied to none."));
+                          "empty when it applied to none.",
+                          MetricKind::Proportion, Better::Lower));
   }
   return defs;
 }
