@@ -88,6 +88,7 @@ std::string verdictWord(const montecarlo::MetricDifference& d) {
 
 std::string signedNumber(double value) {
   if (std::isnan(value)) return "-";
+  if (value == 0) value = 0;  // never "-0": a -0.0 difference is no difference
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%+.4g", value);
   return buffer;

@@ -227,6 +227,7 @@ bool writeFileAtomically(const std::string& path, const std::function<void(std::
 
 std::string tableNumber(double value) {
   if (std::isnan(value)) return "-";
+  if (value == 0) value = 0;  // never "-0"
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.4g", value);
   return buffer;
