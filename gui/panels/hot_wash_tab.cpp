@@ -35,7 +35,10 @@ struct HotWashForms {
 
 HotWashForms& forms(const session::LiveSession& live) {
   static HotWashForms state;  // view state only: the notes themselves live in the session
-  if (state.session != &live) state = HotWashForms{&live};
+  if (state.session != &live) {
+    state = HotWashForms{};
+    state.session = &live;
+  }
   return state;
 }
 
