@@ -13,6 +13,7 @@
 
 #include "sim/core/clock_text.hpp"
 #include "sim/debrief/incident_timeline_svg.hpp"
+#include "sim/response/procedure_def.hpp"
 #include "sim/montecarlo/svg_plot.hpp"
 #include "sim/scoring/score.hpp"
 
@@ -123,8 +124,10 @@ std::string Writer::overview() {
   const auto fact = [&html](const std::string& term, const std::string& valueHtml) {
     html += "<dt>" + term + "</dt><dd>" + valueHtml + "</dd>";
   };
-  fact(te("aar.overview.scenario"), escape(scenario.name.empty() ? in_.scenarioFile : scenario.name));
-  if (!scenario.description.empty()) fact(te("aar.overview.description"), escape(scenario.description));
+  const std::string& scenarioName = text::localized(lang_, scenario.name, scenario.nameJa);
+  const std::string& description = text::localized(lang_, scenario.description, scenario.descriptionJa);
+  fact(te("aar.overview.scenario"), escape(scenarioName.empty() ? in_.scenarioFile : scenarioName));
+  if (!description.empty()) fact(te("aar.overview.description"), escape(description));
   fact(te("aar.overview.scenario_file"), "<code>" + escape(in_.scenarioFile) + "</code>");
   fact(te("aar.overview.seed"), std::to_string(s.seed) + (s.replication ? " / " + std::to_string(s.replication) : ""));
   if (!s.overrides.empty()) {
@@ -190,9 +193,19 @@ std::string Writer::analysis() {
     if (incident.procedure.empty()) continue;
     any = true;
     const auto procedure = scenario.procedures.find(incident.procedure);
-    const std::string title = procedure != scenario.procedures.end() && !procedure->second.title.empty()
-                                  ? procedure->second.title + " (" + incident.procedure + ")"
-                                  : incident.procedure;
+    const std::string title =
+        procedure != scenario.procedures.end() && !procedure->second.title.empty()
+            ? text::localized(lang_, procedure->second.title, procedure->second.titleJa) + " (" + incident.procedure + ")"
+            : incident.procedure;
+    // The step's title in the report's language, from the procedure's definition.
+    const auto stepTitle = [&](const exercise::StepView& step) -> std::string {
+      if (procedure != scenario.procedures.end()) {
+        for (const response::StepDef& def : procedure->second.steps) {
+          if (def.id == step.id) return text::localized(lang_, def.title.empty() ? def.id : def.title, def.titleJa);
+        }
+      }
+      return step.title.empty() ? step.id : step.title;
+    };
     html += "<div class=\"procedure\"><h3>" + escape(incident.id) + ": " + escape(title) + "</h3>\n";
     if (steps.empty()) {
       html += note("aar.analysis.not_engaged") + "</div>\n";
@@ -208,13 +221,13 @@ std::string Writer::analysis() {
       std::string status = stepStateText(step.state);
       if (step.byDecision) status += " " + std::string(t("aar.analysis.by_decision"));
       const std::string markName = mark ? session::kStepMarkNames[static_cast<int>(mark->mark)] : "none";
-      html += "<tr><td>" + escape(step.title.empty() ? step.id : step.title) + " <code>" + escape(step.id) +
+      html += "<tr><td>" + escape(stepTitle(step)) + " <code>" + escape(step.id) +
               "</code></td>" + cell(step.role) + cell(status) +
               cell(step.finishUs >= 0 ? core::dayClockText(step.finishUs) : std::string()) + "<td class=\"mark m-" +
               markName + "\">" + (mark ? escape(markText(mark->mark)) : std::string("&mdash;")) + "</td>" +
               cell(mark ? mark->note : std::string()) + "</tr>\n";
       if (!mark) continue;
-      const std::string line = (step.title.empty() ? step.id : step.title) + (mark->note.empty() ? "" : ": " + mark->note);
+      const std::string line = stepTitle(step) + (mark->note.empty() ? "" : ": " + mark->note);
       if (mark->mark == StepMark::Met) strengths.push_back(line);
       if (mark->mark == StepMark::Partly || mark->mark == StepMark::NotMet) {
         improvements.push_back(line + " (" + markText(mark->mark) + ")");
@@ -568,7 +581,8 @@ std::string Writer::document() {
   sections.push_back({"improvement-plan", t("aar.section.plan"), improvementPlan()});
 
   const scenario::ScenarioDef& scenario = in_.exercise->scenario();
-  const std::string title = text::trf(lang_, "aar.title", {{"scenario", scenario.name}});
+  const std::string title =
+      text::trf(lang_, "aar.title", {{"scenario", text::localized(lang_, scenario.name, scenario.nameJa)}});
   std::string html = std::string("<!DOCTYPE html>\n<html lang=\"") + text::languageCode(lang_) +
                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
