@@ -96,3 +96,13 @@ cat >"$work/lost-laptop-ja.jsonl" <<JSONL
 {"frame":9,"quit":true}
 JSONL
 shoot gui-checklist-ja --lang ja --scenario scenarios/lost-laptop.yaml --play "$work/lost-laptop-ja.jsonl"
+
+# 9-10. The Hot wash tab of the golden session with a debrief, in English and Japanese.
+tab_hot_wash=$(centre tab_hot_wash)
+for lang in en ja; do
+  suffix=$([[ $lang == ja ]] && echo "-ja" || true)
+  printf '{"frame":2,"click":%s}\n{"frame":6,"screenshot":"%s"}\n{"frame":7,"quit":true}\n' \
+    "$tab_hot_wash" "$out/gui-hot-wash$suffix.png" >"$work/hot-wash-$lang.jsonl"
+  shoot "gui-hot-wash$suffix" --lang "$lang" --session tests/data/sessions/phishing-hot-wash.session.json \
+    --play "$work/hot-wash-$lang.jsonl"
+done
