@@ -24,52 +24,9 @@ fail() {
   exit 1
 }
 
-chromium=${IRDRILL_CHROMIUM:-}
-if [[ -z $chromium ]]; then
-  for candidate in chromium chromium-browser; do
-    if command -v "$candidate" >/dev/null 2>&1; then
-      chromium=$candidate
-      break
-    fi
-  done
-fi
-if [[ -z $chromium ]]; then
-  echo "SKIP: chromium not found (install it with tools/install-deps.sh or apt-get install chromium)"
-  exit 77
-fi
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "SKIP: pdftotext not found (Debian package poppler-utils)"
-  exit 77
-fi
-
-mkdir -p -- "$work_parent"
-work=$(mktemp -d "$work_parent/run.XXXXXX")
-trap 'rm -rf -- "$work"' EXIT
-export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_CACHE_HOME=$work/home/.cache
-mkdir -p -- "$HOME"
-
-# One headless Chromium run on a local file, in a fresh profile; every host name fails to
-# resolve, so nothing can reach the network even if the page asked for it.
-run_chromium() {
-  local log=$work/chromium.log status=0
-  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --no-proxy-server \
-    --host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir="$work/profile" \
-    --no-first-run --no-default-browser-check --disable-extensions --disable-sync \
-    --disable-background-networking --disable-component-update --disable-default-apps \
-    --hide-scrollbars "$@" >"$log" 2>&1 || status=$?
-  if [[ $status -ne 0 ]]; then
-    tail -n 20 "$log" >&2
-    fail "chromium exited with $status (124: timed out) for: $*"
-  fi
-}
-
-# Renders HTML to PDF and prints the PDF's text on one line, white space squeezed.
-rendered_text() {
-  local html=$1 pdf=${1%.html}.pdf
-  run_chromium --no-pdf-header-footer --print-to-pdf="$pdf" "file://$html"
-  [[ -s $pdf ]] || fail "no PDF written for $html"
-  pdftotext -enc UTF-8 "$pdf" - | tr -s ' \n\t\f' ' '
-}
+source "$(dirname -- "${BASH_SOURCE[0]}")/../support/headless_chromium.sh"
+require_chromium_and_pdftotext
+chromium_work_dir "$work_parent"
 
 expect_text() {
   local text=$1 want=$2
