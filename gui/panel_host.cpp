@@ -26,6 +26,7 @@ const Tab kTabs[] = {
     {"gui.tab.pause_rules", "tab_pause_rules", &drawPauseRulesTab},
     {"aar.hotwash.tab", "tab_hot_wash", &drawHotWashTab},
     {"whatif.tab", "tab_what_if", &drawWhatIfTab},
+    {"rewind.branches.tab", "tab_branches", &drawBranchesTab},
 };
 
 }  // namespace

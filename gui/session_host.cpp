@@ -113,6 +113,8 @@ OpenOutcome SessionHost::start(std::shared_ptr<const scenario::ScenarioDef> scen
     exercise::writeHeaderLine(eventsFile_, {fs::path(header.scenarioPath).filename().string(), scenario->name,
                                             header.scenarioHash, header.seed, header.replication});
   }
+  checkpoints_.reset();  // its worker may be building a checkpoint of the old scenario
+  checkpoints_ = std::make_unique<session::RewindCheckpoints>(scenario, header);
   live_ = std::make_unique<session::LiveSession>(std::move(scenario), std::move(header), eventsSink_.get());
   out.ok = true;
   return out;
@@ -223,6 +225,58 @@ std::optional<std::string> SessionHost::saveSession(const fs::path& path) const 
     def.scenarioPath = inTree ? relative.generic_string() : scenarioAbsolute.generic_string();
   }
   return writeFileReplacing(path, session::sessionToJson(def));
+}
+
+void SessionHost::closeEventsAtRewind(OpenOutcome& out) {
+  if (!eventsFile_.is_open()) return;
+  const std::string at = core::clockText(live_->now());
+  if (auto error = finish()) {
+    out.messages.push_back(*error);
+  } else {
+    // The rebuilt session has no forward sink (LiveSession takes it only when made): the
+    // file stays the run as played up to here, and later branches are not written to it.
+    out.messages.push_back(quotedPath(*eventsPath_) + " closed at " + at +
+                           ": an events file holds one unbranched run; `irdrill replay --branch NAME --events FILE` "
+                           "writes any branch's");
+  }
+  eventsSink_.reset();
+  eventsPath_.reset();
+}
+
+OpenOutcome SessionHost::rewind(session::RewindPoint point) {
+  OpenOutcome out;
+  if (!live_) return out;
+  std::unique_ptr<session::LiveSession> rewound;
+  try {
+    rewound = session::rewindSession(*live_, point, checkpoints_.get());
+  } catch (const std::exception& e) {
+    out.messages.push_back(std::string("the rewind failed: ") + e.what());
+    return out;
+  }
+  closeEventsAtRewind(out);
+  live_ = std::move(rewound);
+  out.ok = true;
+  return out;
+}
+
+OpenOutcome SessionHost::switchBranch(const std::string& branchName) {
+  OpenOutcome out;
+  if (!live_) return out;
+  std::unique_ptr<session::LiveSession> switched;
+  try {
+    switched = session::switchToBranch(*live_, branchName, checkpoints_.get());
+  } catch (const std::exception& e) {
+    out.messages.push_back("cannot switch to '" + branchName + "': " + e.what());
+    return out;
+  }
+  closeEventsAtRewind(out);
+  live_ = std::move(switched);
+  out.ok = true;
+  return out;
+}
+
+void SessionHost::followCheckpoints() {
+  if (live_ && checkpoints_) checkpoints_->follow(live_->log(), live_->now());
 }
 
 std::optional<std::string> SessionHost::finish() {

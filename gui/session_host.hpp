@@ -13,6 +13,7 @@
 
 #include "sim/exercise/event_log_jsonl.hpp"
 #include "sim/session/live_session.hpp"
+#include "sim/session/rewind.hpp"
 
 namespace irdrill::gui {
 
@@ -49,14 +50,31 @@ class SessionHost {
   // symlink, device or directory at `path` is refused, never replaced.
   std::optional<std::string> saveSession(const std::filesystem::path& path) const;
   // Ends the session (the picker shows again); call finish() first to keep its events.
-  void close() { live_.reset(); }
+  void close() {
+    checkpoints_.reset();
+    live_.reset();
+  }
+
+  // Rewinding and branches (docs/gui.md#rewind-and-branches): each swaps in the session the
+  // library call returns (session::rewindSession, switchToBranch) and keeps the old one on
+  // failure. The --events file holds one unbranched run, so the first rewind or switch
+  // closes it (with the score as of that moment) and says so in the messages.
+  OpenOutcome rewind(session::RewindPoint point);
+  OpenOutcome switchBranch(const std::string& branchName);
+  // Called once a frame: the checkpoints follow the current branch's log and clock.
+  void followCheckpoints();
   // Closes the events file with the score as of now. Idempotent.
   std::optional<std::string> finish();
 
  private:
   OpenOutcome start(std::shared_ptr<const scenario::ScenarioDef> scenario, session::SessionDef header);
+  // The events file closed before the session is replaced by a rewind or a switch.
+  void closeEventsAtRewind(OpenOutcome& out);
 
   std::unique_ptr<session::LiveSession> live_;
+  // Whole paused runs every 30 simulated minutes of the current branch, so a rewind replays
+  // little (session/rewind.hpp); a worker thread keeps them up to the clock.
+  std::unique_ptr<session::RewindCheckpoints> checkpoints_;
   std::string title_;
   std::filesystem::path scenarioDir_;  // to make the saved scenario path relative
 

@@ -149,10 +149,12 @@ FrameAdvance Shell::frame(double frameDtS) {
     ImGui::GetIO().UserData = nullptr;
     return advance;
   }
-  auto& live = host_.live();
   handleShortcuts(ui_);
   const std::size_t queued = ui_.actions.size();
-  applyQueuedActions(live, ui_);
+  applyQueuedActions(host_.live(), ui_);
+  if (ui_.branchRequest) applyBranchRequest();
+  host_.followCheckpoints();
+  auto& live = host_.live();  // after a rewind or switch: the session swapped in
   if (ui_.debriefEdit) {
     live.setDebrief(std::move(*ui_.debriefEdit));
     ui_.debriefEdit.reset();
@@ -190,6 +192,60 @@ FrameAdvance Shell::frame(double frameDtS) {
   if (requests.closeSession) pendingClose_ = true;
   ImGui::GetIO().UserData = nullptr;
   return advance;
+}
+
+void Shell::applyBranchRequest() {
+  const BranchRequest request = std::move(*ui_.branchRequest);
+  ui_.branchRequest.reset();
+  using Kind = BranchRequest::Kind;
+  ActionFeedback feedback;
+  feedback.panel = "branches";
+  if (request.kind == Kind::Rename) {
+    const auto refused = host_.live().renameBranch(request.branch, request.newName);
+    feedback.applied = !refused;
+    feedback.text = refused ? trf(ui_, "rewind.feedback.rename_refused", {{"reason", *refused}})
+                            : trf(ui_, "rewind.feedback.renamed", {{"from", request.branch}, {"to", request.newName}});
+    if (!refused && ui_.branches.other == request.branch) ui_.branches.other = request.newName;
+    ui_.branches.comparedKey.clear();
+  } else {
+    const core::TimeUs fromUs = host_.live().now();
+    const std::string fromBranch = host_.live().currentBranch();
+    OpenOutcome outcome;
+    if (request.kind == Kind::Switch) {
+      outcome = host_.switchBranch(request.branch);
+    } else {
+      const std::vector<session::SessionEntry> whole = host_.live().session().entries;
+      outcome = host_.rewind(request.kind == Kind::RewindBeforeEntry ? session::rewindPointBefore(whole, request.entryIndex)
+                                                                     : session::rewindPointAt(whole, request.atUs));
+    }
+    feedback.applied = outcome.ok;
+    if (outcome.ok) {
+      const auto& live = host_.live();
+      feedback.text = request.kind == Kind::Switch
+                          ? trf(ui_, "rewind.feedback.switched", {{"branch", live.currentBranch()}, {"time", core::clockText(live.now())}})
+                          : trf(ui_, "rewind.feedback.rewound",
+                                {{"from", core::clockText(fromUs)}, {"time", core::clockText(live.now())}, {"pending", std::to_string(live.pending().size())}});
+      // The clock stops where the rewind landed; what showed of the old session goes.
+      ui_.run.paused = true;
+      ui_.run.runUntil.reset();
+      ui_.run.express = false;
+      ui_.card.reset();
+      ui_.focusEventSeq.reset();
+      ui_.selection.reset();
+      ui_.branches.comparedKey.clear();
+      // After a switch the branch left is the natural one to compare with.
+      if (request.kind == Kind::Switch) ui_.branches.other = fromBranch;
+      resetPanelCaches();
+      mapTimeUs_ = live.now();
+    }
+    for (const std::string& message : outcome.messages) {
+      if (!feedback.text.empty()) feedback.text += "\n";
+      feedback.text += message;
+    }
+  }
+  if (echoFeedback_) std::cerr << "irdrill-gui: " << feedback.text << '\n';
+  ui_.feedback.insert(ui_.feedback.begin(), std::move(feedback));
+  if (ui_.feedback.size() > kFeedbackKept) ui_.feedback.resize(kFeedbackKept);
 }
 
 void Shell::drawMapWindow(const Rect& rect) {

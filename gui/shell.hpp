@@ -59,6 +59,8 @@ class Shell {
 
  private:
   void afterOpen(const OpenOutcome& outcome);
+  // ui_.branchRequest: a rewind, switch or rename through the session host.
+  void applyBranchRequest();
   void drawMapWindow(const Rect& rect);
   void drawPauseCard(const Rect& mapRect);
   void drawPicker();

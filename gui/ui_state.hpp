@@ -8,6 +8,7 @@
 // the session through const views and push new actions into `actions`.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -18,6 +19,10 @@
 #include "sim/core/time.hpp"
 #include "sim/session/session.hpp"
 #include "sim/text/catalogue.hpp"
+
+namespace irdrill::session {
+struct BranchComparison;  // sim/session/branch_compare.hpp
+}
 
 namespace irdrill::gui {
 
@@ -84,6 +89,27 @@ struct ActionFeedback {
   std::string text;
 };
 
+// A rewind, a branch switch or a rename asked for by a panel: like an action, carried out
+// by the shell at the start of the next frame (SessionHost swaps in the session the
+// library call returns), never by the panel.
+struct BranchRequest {
+  enum class Kind { RewindBeforeEntry, RewindToTime, Switch, Rename } kind = Kind::RewindToTime;
+  std::size_t entryIndex = 0;  // RewindBeforeEntry: 0-based in the current branch's log
+  core::TimeUs atUs = 0;       // RewindToTime
+  std::string branch;          // Switch: the branch to show; Rename: the branch renamed
+  std::string newName;         // Rename
+};
+
+// The Branches tab (gui/panels/branches_tab.cpp): the other branch shown beside the current
+// one (its milestones are the timeline's ghosts) and the comparison last computed.
+struct BranchView {
+  std::string other;  // "" : none chosen
+  std::string renameText;
+  std::shared_ptr<const session::BranchComparison> comparison;
+  std::string comparisonError;  // why the comparison could not be made
+  std::string comparedKey;      // what `comparison` was computed for (current, other, log size)
+};
+
 struct UiState {
   ViewMode view = ViewMode::Facilitator;
   RunControl run;
@@ -106,6 +132,8 @@ struct UiState {
   bool writeAarRequested = false;
   text::Language language = text::Language::English;  // --lang and the top bar's switch
   WhatIfForm whatIfForm;
+  std::optional<BranchRequest> branchRequest;
+  BranchView branches;
   // The What-if tab's worker, made when the tab first shows. Held here so the shell owns
   // it: a new session (UiState reset) or the app closing destroys it, which cancels the
   // replications and joins the thread.

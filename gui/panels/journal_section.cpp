@@ -1,6 +1,7 @@
 // The decision journal: every entry of the session log (time, seat, what, rationale,
 // result), newest at the bottom, with a copy-as-CSV button (the shell also exports it to
-// a file with view_model::journalCsv).
+// a file with view_model::journalCsv). In the facilitator's view each entry has a "Rewind
+// here": a BranchRequest the shell carries out (the session rebuilt just before it).
 #include <algorithm>
 
 #include <imgui.h>
@@ -9,6 +10,7 @@
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/play_sections.hpp"
 #include "gui/panels/widgets.hpp"
+#include "gui/ui_dump.hpp"
 #include "gui/view_model/journal.hpp"
 
 namespace irdrill::gui {
@@ -23,6 +25,7 @@ void drawJournalSection(const session::LiveSession& session, UiState& ui) {
     state.journalLogSize = session.log().size();
     state.journalEventCount = session.events().size();
   }
+  widgets::showFeedback(ui, {"branches"});  // what a "Rewind here" did
   const auto& rows = state.journal;
   if (rows.empty()) {
     ImGui::TextDisabled("%s", tr(ui, "gui.journal.empty"));
@@ -33,13 +36,14 @@ void drawJournalSection(const session::LiveSession& session, UiState& ui) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   const float heightPx = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetTextLineHeightWithSpacing() * 6);
-  if (!ImGui::BeginTable("journal", 5, flags, ImVec2(0, heightPx))) return;
+  if (!ImGui::BeginTable("journal", truth ? 6 : 5, flags, ImVec2(0, heightPx))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr(ui, "gui.journal.col_time"));
   ImGui::TableSetupColumn(tr(ui, "gui.journal.col_seat"));
   ImGui::TableSetupColumn(tr(ui, "gui.journal.col_what"));
   ImGui::TableSetupColumn(tr(ui, "gui.journal.col_why"), ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn(tr(ui, "gui.journal.col_result"));
+  if (truth) ImGui::TableSetupColumn(tr(ui, "rewind.journal.col_rewind"));
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
@@ -58,6 +62,18 @@ void drawJournalSection(const session::LiveSession& session, UiState& ui) {
       widgets::cellText(truth || row.kind == "decision" ? row.rationale : "");
       ImGui::TableNextColumn();
       widgets::cellText(truth || row.kind == "decision" ? row.result : "");
+      if (truth) {
+        ImGui::TableNextColumn();
+        const std::string id = std::to_string(i);
+        if (ImGui::SmallButton((std::string(tr(ui, "rewind.journal.rewind_here")) + "##rewind" + id).c_str())) {
+          BranchRequest request;
+          request.kind = BranchRequest::Kind::RewindBeforeEntry;
+          request.entryIndex = static_cast<std::size_t>(i);
+          ui.branchRequest = request;
+        }
+        noteItemForDump(("rewind_here:" + id).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf(ui, "rewind.journal.rewind_tip", {{"time", row.time}}).c_str());
+      }
     }
   }
   ImGui::EndTable();

@@ -10,4 +10,14 @@ PanelState& panelState() {
 
 void resetPanelState() { panelState() = PanelState{}; }
 
+void resetPanelCaches() {
+  PanelState& state = panelState();
+  state.eventLog = EventLogCache{};
+  state.scrolledToSeq.reset();
+  state.journalEvents = nullptr;
+  state.journal.clear();
+  state.scrubbing = false;
+  state.scrubUs.reset();
+}
+
 }  // namespace irdrill::gui

@@ -57,9 +57,16 @@ struct PanelState {
   const void* journalEvents = nullptr;
   std::size_t journalLogSize = static_cast<std::size_t>(-1), journalEventCount = 0;
   std::vector<view_model::JournalRow> journal;
+  // The timeline scrubber: a press on the axis is dragging, the marker where it would
+  // rewind to (none while the mouse is at or after now).
+  bool scrubbing = false;
+  std::optional<core::TimeUs> scrubUs;
 };
 
 PanelState& panelState();
 void resetPanelState();
+// After a rewind or a branch switch: the cached rows (of the session replaced) go, the
+// forms stay (a different decision is often the next thing made).
+void resetPanelCaches();
 
 }  // namespace irdrill::gui

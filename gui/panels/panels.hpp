@@ -27,6 +27,11 @@ void drawPauseRulesTab(const session::LiveSession& session, UiState& ui);
 // "What usually happens": N replications of the current branch's decisions (fresh seeds or
 // from here), run on a worker the UiState holds; distributions with this run marked.
 void drawWhatIfTab(const session::LiveSession& session, UiState& ui);
+// The branches of the session (switch, rename) and the current branch beside another one.
+void drawBranchesTab(const session::LiveSession& session, UiState& ui);
+// UiState::branches.comparison brought up to date with the session (recomputed only when
+// the branches or the current branch's log changed): the Branches tab and the ghosts.
+void refreshBranchComparison(const session::LiveSession& session, UiState& ui);
 // One Gantt row per incident with deadline markers and "now"; a click selects the incident.
 void drawTimeline(const session::LiveSession& session, UiState& ui);
 

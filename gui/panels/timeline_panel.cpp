@@ -1,6 +1,9 @@
 // The incident timeline: one Gantt row per incident (phases coloured from undetected to
 // recovered), milestone ticks, deadline markers (running, met, missed) and the "now" line;
 // zoom buttons; a click on a row selects the incident for the checklist and decisions.
+// The axis is the scrubber: press before now, drag (a marker follows), release, and the
+// shell rewinds there (a BranchRequest). The Branches tab's other branch shows as faded
+// milestone ticks (ghosts).
 #include <algorithm>
 
 #include <imgui.h>
@@ -8,6 +11,8 @@
 #include "gui/i18n.hpp"
 #include "gui/panels/panel_state.hpp"
 #include "gui/panels/panels.hpp"
+#include "gui/ui_dump.hpp"
+#include "gui/view_model/branches.hpp"
 #include "gui/view_model/player_view.hpp"
 #include "gui/view_model/time_text.hpp"
 #include "gui/view_model/timeline.hpp"
@@ -43,6 +48,7 @@ constexpr float kLabelWidthPx = 150;
 
 void drawTimeline(const session::LiveSession& session, UiState& ui) {
   PanelState& state = panelState();
+  refreshBranchComparison(session, ui);  // the ghosts
   const core::TimeUs nowUs = session.now();
   const auto incidents = vm::visibleIncidents(session.exercise().incidents(), ui.view);
 
@@ -57,6 +63,10 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", trf(ui, "gui.timeline.now", {{"time", vm::clockText(nowUs)}}).c_str());
+  if (ui.branches.comparison && !ui.branches.other.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", trf(ui, "rewind.timeline.ghosts", {{"branch", ui.branches.other}}).c_str());
+  }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(ui, "gui.timeline.deadlines"));
   if (ImGui::IsItemHovered()) {
@@ -82,10 +92,30 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
   ImGui::BeginChild("timeline_rows", ImVec2(0, std::max(available.y, layout.headerPx + layout.rowHeightPx)), false);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float stripLeftPx = origin.x + kLabelWidthPx;
-  ImGui::InvisibleButton("timeline_canvas", ImVec2(kLabelWidthPx + stripWidthPx, heightPx));
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  // The axis band: the scrubber (its own item, so scripts find it in the ui dump).
+  ImGui::InvisibleButton("timeline_axis", ImVec2(kLabelWidthPx + stripWidthPx, layout.headerPx));
+  noteItemForDump("timeline_axis");
+  const auto scrubTarget = [&] { return vm::scrubTargetUs(range, stripWidthPx, mouse.x - stripLeftPx, nowUs); };
+  if (ImGui::IsItemActivated() && mouse.x >= stripLeftPx && scrubTarget()) state.scrubbing = true;
+  if (state.scrubbing) {
+    state.scrubUs = scrubTarget();
+    if (!ImGui::IsItemActive()) {  // released
+      if (state.scrubUs) {
+        BranchRequest request;
+        request.kind = BranchRequest::Kind::RewindToTime;
+        request.atUs = *state.scrubUs;
+        ui.branchRequest = request;
+      }
+      state.scrubbing = false;
+      state.scrubUs.reset();
+    }
+  }
+  if (ImGui::IsItemHovered() && !state.scrubbing) ImGui::SetTooltip("%s", tr(ui, "rewind.timeline.scrub_tip"));
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + layout.headerPx));
+  ImGui::InvisibleButton("timeline_canvas", ImVec2(kLabelWidthPx + stripWidthPx, std::max(heightPx - layout.headerPx, 1.0f)));
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(origin, ImVec2(stripLeftPx + stripWidthPx, origin.y + heightPx), true);
 
@@ -129,6 +159,29 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
       draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), colour, 1);
       if (hovered && mouse.y >= top && mouse.y < bottom && mouse.x >= x - 5 && mouse.x <= x + 5) tooltip = d.label;
     }
+  }
+  // Ghosts: the other branch's milestones, faded, when the comparison is of this branch.
+  const auto* comparison = ui.branches.comparison.get();
+  if (comparison && comparison->a.branch == session.currentBranch() && comparison->b.branch == ui.branches.other) {
+    std::vector<std::string> rowIncidents;
+    for (const vm::TimelineRow& row : rows) rowIncidents.push_back(row.incident);
+    for (const vm::GhostMark& ghost : vm::ghostMarks(comparison->b.milestones, rowIncidents)) {
+      const float top = origin.y + vm::rowTopPx(layout, ghost.row);
+      const float bottom = top + layout.rowHeightPx - 3;
+      const float x = xOf(ghost.atUs);
+      draw->AddLine(ImVec2(x, top + 1), ImVec2(x, bottom - 1), IM_COL32(255, 255, 255, 80), 2);
+      draw->AddCircle(ImVec2(x, top + 3), 3, IM_COL32(255, 255, 255, 110));
+      if (hovered && mouse.y >= top && mouse.y < bottom && mouse.x >= x - 3 && mouse.x <= x + 3) {
+        tooltip = comparison->b.branch + ": " + rows[static_cast<std::size_t>(ghost.row)].incident + " " +
+                  session::kMilestoneNames[ghost.milestone] + " " + vm::clockText(ghost.atUs);
+      }
+    }
+  }
+  if (state.scrubUs) {
+    const float x = xOf(*state.scrubUs);
+    draw->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + heightPx), IM_COL32(120, 200, 255, 255), 2);
+    const std::string label = trf(ui, "rewind.timeline.scrub_to", {{"time", vm::clockText(*state.scrubUs)}});
+    draw->AddText(ImVec2(x + 4, origin.y + layout.headerPx), IM_COL32(120, 200, 255, 255), label.c_str());
   }
   const float nowX = xOf(nowUs);
   draw->AddLine(ImVec2(nowX, origin.y), ImVec2(nowX, origin.y + heightPx), IM_COL32(255, 60, 60, 255), 2);
