@@ -24,6 +24,13 @@ std::string signedDecimal(double value) {
   return out;
 }
 
+// Built by appending: GCC 12 warns (falsely, -Wrestrict) on "literal" + std::string.
+std::string signedCount(int value) {
+  std::string out = value > 0 ? "+" : "";
+  out += std::to_string(value);
+  return out;
+}
+
 std::string containText(bool present, const std::optional<double>& hours, double censoredHours) {
   if (!present) return "-";
   if (hours) return oneDecimal(*hours) + " h";
@@ -57,7 +64,7 @@ std::vector<ComparisonRow> comparisonRows(const session::BranchComparison& c) {
     rows.push_back({"", t.term, oneDecimal(t.pointsA), oneDecimal(t.pointsB), signedDecimal(t.difference())});
   }
   rows.push_back({"", "deadlines_missed", std::to_string(c.deadlinesMissedA), std::to_string(c.deadlinesMissedB),
-                  signedDecimal(c.deadlinesMissedB - c.deadlinesMissedA)});
+                  signedCount(c.deadlinesMissedB - c.deadlinesMissedA)});
   for (const session::IncidentComparison& i : c.incidents) {
     const bool both = i.inA && i.inB;
     ComparisonRow contain{i.incident, "hours_to_contain", containText(i.inA, i.containHoursA, i.censoredHoursA),
@@ -66,7 +73,7 @@ std::vector<ComparisonRow> comparisonRows(const session::BranchComparison& c) {
     rows.push_back(std::move(contain));
     rows.push_back({i.incident, "deadlines_missed", i.inA ? std::to_string(i.deadlinesMissedA) : "-",
                     i.inB ? std::to_string(i.deadlinesMissedB) : "-",
-                    both ? signedDecimal(i.deadlinesMissedB - i.deadlinesMissedA) : ""});
+                    both ? signedCount(i.deadlinesMissedB - i.deadlinesMissedA) : ""});
     rows.push_back({i.incident, "points", i.inA ? oneDecimal(i.pointsA) : "-", i.inB ? oneDecimal(i.pointsB) : "-",
                     both ? signedDecimal(i.pointsB - i.pointsA) : ""});
   }
