@@ -106,3 +106,10 @@ for lang in en ja; do
   shoot "gui-hot-wash$suffix" --lang "$lang" --session tests/data/sessions/phishing-hot-wash.session.json \
     --play "$work/hot-wash-$lang.jsonl"
 done
+
+# 11. Rewind and branches: the two-branch phishing session, its Branches tab with the
+# side-by-side table, and the other branch's milestones as faded ticks on the timeline.
+tab_branches=$(centre tab_branches)
+printf '{"frame":2,"click":%s}\n{"frame":6,"screenshot":"%s"}\n{"frame":7,"quit":true}\n' \
+  "$tab_branches" "$out/gui-branches.png" >"$work/branches.jsonl"
+shoot gui-branches --session tests/data/sessions/phishing-two-branches.session.json --play "$work/branches.jsonl"
