@@ -153,6 +153,11 @@ void drawBranchesTab(const session::LiveSession& live, UiState& ui) {
     ImGui::TextWrapped("%s", tr(ui, "rewind.branches.one_branch"));
     return;
   }
+  if (ui.view == ViewMode::Player) {
+    // The table (and the ghosts) show the truth of both branches: the facilitator's.
+    ImGui::TextDisabled("%s", tr(ui, "rewind.branches.facilitator_only"));
+    return;
+  }
   std::vector<std::string> others;
   for (const session::BranchInfo& b : branches) {
     if (!b.current) others.push_back(b.name);

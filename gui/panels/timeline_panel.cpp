@@ -63,7 +63,7 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", trf(ui, "gui.timeline.now", {{"time", vm::clockText(nowUs)}}).c_str());
-  if (ui.branches.comparison && !ui.branches.other.empty()) {
+  if (ui.branches.comparison && !ui.branches.other.empty() && ui.view == ViewMode::Facilitator) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", trf(ui, "rewind.timeline.ghosts", {{"branch", ui.branches.other}}).c_str());
   }
@@ -162,7 +162,7 @@ void drawTimeline(const session::LiveSession& session, UiState& ui) {
   }
   // Ghosts: the other branch's milestones, faded, when the comparison is of this branch.
   const auto* comparison = ui.branches.comparison.get();
-  if (comparison && comparison->a.branch == session.currentBranch() && comparison->b.branch == ui.branches.other) {
+  if (comparison && ui.view == ViewMode::Facilitator && comparison->a.branch == session.currentBranch() && comparison->b.branch == ui.branches.other) {
     std::vector<std::string> rowIncidents;
     for (const vm::TimelineRow& row : rows) rowIncidents.push_back(row.incident);
     for (const vm::GhostMark& ghost : vm::ghostMarks(comparison->b.milestones, rowIncidents)) {

@@ -33,6 +33,8 @@ std::span<const Entry> rewindStrings() {
        "One branch so far. Rewind (a journal entry's \"Rewind here\", or the timeline's axis) and make a different "
        "decision to start another.",
        "分岐はまだ一つです。巻き戻して(ジャーナルの「ここに巻き戻す」か、タイムラインの時間軸)別の判断をすると新しい分岐が始まります。"},
+      {"rewind.branches.facilitator_only", "The side-by-side table and the ghosts are in the facilitator's view.",
+       "比較表とゴーストはファシリテーター表示でのみ見られます。"},
       {"rewind.branches.compare_with", "Compare with", "比較する分岐"},
       {"rewind.branches.none", "(none)", "(なし)"},
       {"rewind.branches.refresh", "Compare again", "再比較"},
