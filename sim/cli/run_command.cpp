@@ -5,9 +5,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/cli/atomic_file.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/mc_output.hpp"
 #include "sim/cli/run_summary.hpp"
 #include "sim/core/clock_text.hpp"
 #include "sim/exercise/event_log_jsonl.hpp"
@@ -25,15 +27,15 @@ struct RunOptions {
   std::string until;
   std::string eventsPath;
   int ledgerLines = 12;
+  std::vector<std::string> sets;  // --set PATH=VALUE, in the order given
 };
 
 int runScenario(const RunOptions& options) {
-  scenario::LoadResult loaded = scenario::loadScenarioFile(options.scenarioPath);
-  for (const auto& d : loaded.diagnostics.items()) {
-    std::fprintf(stderr, "%s\n", core::formatDiagnostic(d).c_str());
-  }
-  if (!loaded.scenario || loaded.diagnostics.hasErrors()) return kExitUsage;
-  const scenario::ScenarioDef& def = *loaded.scenario;
+  const auto overrides = parseOverrideOptions(options.sets, "run");
+  if (!overrides) return kExitUsage;
+  const auto loaded = loadScenarioWithOverrides(options.scenarioPath, *overrides);
+  if (!loaded) return kExitUsage;
+  const scenario::ScenarioDef& def = *loaded;
 
   std::optional<double> untilS;
   if (!options.until.empty()) {
@@ -58,7 +60,7 @@ int runScenario(const RunOptions& options) {
     sink = std::make_unique<exercise::JsonLinesEventSink>(eventsFile->stream());
     exercise::writeHeaderLine(eventsFile->stream(),
                               {std::filesystem::path(options.scenarioPath).filename().string(), def.name,
-                               scenario::scenarioHash(options.scenarioPath, {}), seed, options.replication});
+                               scenario::scenarioHash(options.scenarioPath, *overrides), seed, options.replication});
   }
   exercise::Exercise run(def, seed, options.replication, sink.get());
   if (untilS) {
@@ -94,6 +96,8 @@ void setupRunCommand(CLI::App& app) {
                   "stop this long after the start of the office day (9h, 90m, 2d, seconds); "
                   "default: the scenario's horizon");
   sub->add_option("--events", options->eventsPath, "write every event and the score ledger as JSON Lines");
+  sub->add_option("--set", options->sets,
+                  "override a scenario value: PATH=VALUE (repeatable; alert.X means alerts.phone.X)");
   sub->add_option("--ledger-lines", options->ledgerLines, "score ledger lines to print (largest first)")
       ->capture_default_str();
   sub->callback([options] {

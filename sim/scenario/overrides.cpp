@@ -322,13 +322,19 @@ class Applier {
 
 }  // namespace
 
+std::string expandOverridePath(std::string_view path) {
+  constexpr std::string_view kShort = "alert.";
+  if (path.substr(0, kShort.size()) == kShort) return "alerts.phone." + std::string(path.substr(kShort.size()));
+  return std::string(path);
+}
+
 std::optional<Override> parseOverride(std::string_view text, std::string& error) {
   const std::size_t equals = text.find('=');
   if (equals == std::string_view::npos) {
     error = "expected PATH=VALUE (e.g. alerts.phone.hold_s=20), got '" + std::string(text) + "'";
     return std::nullopt;
   }
-  Override o{std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
+  Override o{expandOverridePath(text.substr(0, equals)), std::string(text.substr(equals + 1))};
   if (splitPath(o.path).empty()) {
     error = "invalid path '" + o.path + "' in '" + std::string(text) +
             "': parts are letters, digits, '-', '_' and '/', separated by '.'";

@@ -34,7 +34,11 @@ struct Override {
   std::string value;  // YAML text: "-80"
 };
 
-// Parses "PATH=VALUE" as typed after --set. On a malformed text returns nullopt and sets
+// The full path of a typed one: "alert.X" is short for "alerts.phone.X" (the phone alert
+// rule is what people tune most), in --set as in a sweep's --grid. Other paths unchanged.
+std::string expandOverridePath(std::string_view path);
+
+// Parses "PATH=VALUE" as typed after --set (the path expanded by expandOverridePath). On a malformed text returns nullopt and sets
 // `error` to a message without location ("expected PATH=VALUE, ...").
 std::optional<Override> parseOverride(std::string_view text, std::string& error);
 

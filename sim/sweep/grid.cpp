@@ -5,6 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "sim/scenario/overrides.hpp"
+
 namespace irdrill::sweep {
 namespace {
 
@@ -67,12 +69,7 @@ std::string formatExample() {
 }  // namespace
 
 std::string normaliseGridKey(std::string_view key) {
-  key = trim(key);
-  constexpr std::string_view kShort = "alert.";
-  if (key.substr(0, kShort.size()) == kShort) {
-    return "alerts.phone." + std::string(key.substr(kShort.size()));
-  }
-  return std::string(key);
+  return scenario::expandOverridePath(trim(key));
 }
 
 std::optional<GridAxis> parseGridAxis(std::string_view text, std::string& error) {

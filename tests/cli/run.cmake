@@ -22,3 +22,9 @@ add_test(NAME "cli: run with a bad --until is a usage error (exit 2)"
 add_test(NAME "cli: run cannot write its event log into a missing folder (exit 3)"
   COMMAND ${EXPECT} 3 "error"
   -- $<TARGET_FILE:irdrill> run --scenario ${SCENARIOS}/insider-usb.yaml --events /nonexistent-dir/x.jsonl)
+add_test(NAME "cli: run --set overrides a value; alert.X is alerts.phone.X"
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/run_set.sh $<TARGET_FILE:irdrill>
+    ${SCENARIOS}/office-day.yaml ${CMAKE_CURRENT_BINARY_DIR}/run-set)
+add_test(NAME "cli: run with a bad --set is a usage error naming the valid keys (exit 2)"
+  COMMAND ${EXPECT} 2 "unknown key 'nosuch' \\(expected one of: rssi_threshold_dbm"
+  -- $<TARGET_FILE:irdrill> run --scenario ${SCENARIOS}/insider-usb.yaml --set alert.nosuch=3)
