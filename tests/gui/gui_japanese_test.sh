@@ -17,22 +17,9 @@ region=$2
 scenario=$3
 work=$4
 
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-
-for tool in xvfb-run python3; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool not found"
-    exit 77
-  fi
-done
 # shellcheck source=xvfb_run.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/xvfb_run.sh"
-
-rm -rf -- "$work"
-mkdir -p -- "$work"
+gui_test_setup "$work"
 
 # --lang is checked before any window opens.
 status=0

@@ -17,21 +17,9 @@ region=$2
 scenario=$3
 work=$4
 
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-for tool in xvfb-run python3; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIP: $tool not found"
-    exit 77
-  fi
-done
-rm -rf -- "$work"
-mkdir -p -- "$work"
-
 # shellcheck source=xvfb_run.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/xvfb_run.sh"
+gui_test_setup "$work"
 
 run_in_xvfb 1600x900x24 "$gui" --scenario "$scenario" --frames 3 --ui-dump "$work/dump.json" || fail "the --ui-dump run failed"
 

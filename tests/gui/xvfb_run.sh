@@ -33,3 +33,21 @@ run_in_xvfb() {
   rm -f -- "$log" "$status_file"
   return "$status"
 }
+
+# The set-up of a scripted GUI test: fail() (message, exit 1), a skip (exit 77, ctest's
+# SKIP_RETURN_CODE) when xvfb-run or python3 is missing, and an empty WORK_DIR.
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+gui_test_setup() {
+  local work_dir=$1 tool
+  for tool in xvfb-run python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "SKIP: $tool not found"
+      exit 77
+    fi
+  done
+  rm -rf -- "$work_dir"
+  mkdir -p -- "$work_dir"
+}
