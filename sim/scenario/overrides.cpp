@@ -323,8 +323,13 @@ class Applier {
 }  // namespace
 
 std::string expandOverridePath(std::string_view path) {
+  // Only "alert.KEY": a longer path ("alert.phone.hold_s") is a misspelt full path and
+  // gets its error about "alert", not one about a doubled "phone".
   constexpr std::string_view kShort = "alert.";
-  if (path.substr(0, kShort.size()) == kShort) return "alerts.phone." + std::string(path.substr(kShort.size()));
+  const std::string_view key = path.substr(std::min(kShort.size(), path.size()));
+  if (path.substr(0, kShort.size()) == kShort && !key.empty() && key.find('.') == std::string_view::npos) {
+    return "alerts.phone." + std::string(key);
+  }
   return std::string(path);
 }
 

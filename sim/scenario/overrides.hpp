@@ -34,8 +34,9 @@ struct Override {
   std::string value;  // YAML text: "-80"
 };
 
-// The full path of a typed one: "alert.X" is short for "alerts.phone.X" (the phone alert
-// rule is what people tune most), in --set as in a sweep's --grid. Other paths unchanged.
+// The full path of a typed one: "alert.KEY" is short for "alerts.phone.KEY" (the phone
+// alert rule is what people tune most), in --set as in a sweep's --grid. Other paths,
+// longer ones under "alert." included, are unchanged.
 std::string expandOverridePath(std::string_view path);
 
 // Parses "PATH=VALUE" as typed after --set (the path expanded by expandOverridePath). On a malformed text returns nullopt and sets
