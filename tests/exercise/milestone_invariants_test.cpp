@@ -11,16 +11,13 @@
 
 #include "sim/exercise/exercise.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "tests/support/bundled_scenario.hpp"
 
 using namespace irdrill;
 
 namespace {
 
-scenario::ScenarioDef bundled(const std::string& name) {
-  auto loaded = scenario::loadScenarioFile(std::string(IRDRILL_TEST_DATA_DIR) + "/../../scenarios/" + name);
-  REQUIRE(loaded.scenario);
-  return std::move(*loaded.scenario);
-}
+scenario::ScenarioDef bundled(const std::string& name) { return irdrill::test::bundledScenario(name); }
 
 // The incident's course as letters in log order: D detected, E team engaged, C contained,
 // L containment lost (reopened), R recovered, S a response step started.

@@ -15,6 +15,7 @@
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/session/live_session.hpp"
 #include "sim/session/session.hpp"
+#include "tests/support/bundled_scenario.hpp"
 
 namespace exercise = irdrill::exercise;
 namespace session = irdrill::session;
@@ -23,10 +24,7 @@ using irdrill::core::kUsPerHour;
 namespace {
 
 std::shared_ptr<const irdrill::scenario::ScenarioDef> bundled(const std::string& name) {
-  const std::string path = std::string(IRDRILL_TEST_DATA_DIR) + "/../../scenarios/" + name;
-  auto loaded = irdrill::scenario::loadScenarioFile(path);
-  REQUIRE(loaded.scenario);
-  return std::make_shared<const irdrill::scenario::ScenarioDef>(std::move(*loaded.scenario));
+  return irdrill::test::sharedBundledScenario(name);
 }
 
 // The whole event log as `irdrill replay --events` writes it.

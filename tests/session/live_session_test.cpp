@@ -10,6 +10,7 @@
 
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/session/live_session.hpp"
+#include "tests/support/bundled_scenario.hpp"
 
 using irdrill::core::TimeUs;
 using irdrill::core::kUsPerHour;
@@ -20,10 +21,7 @@ namespace session = irdrill::session;
 namespace {
 
 std::shared_ptr<const irdrill::scenario::ScenarioDef> bundled(const std::string& name) {
-  const std::string path = std::string(IRDRILL_TEST_DATA_DIR) + "/../../scenarios/" + name;
-  auto loaded = irdrill::scenario::loadScenarioFile(path);
-  REQUIRE(loaded.scenario);
-  return std::make_shared<const irdrill::scenario::ScenarioDef>(std::move(*loaded.scenario));
+  return irdrill::test::sharedBundledScenario(name);
 }
 
 session::SessionDef header(std::uint64_t seed) {

@@ -17,6 +17,7 @@
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/session/branches.hpp"
 #include "sim/session/rewind.hpp"
+#include "tests/support/bundled_scenario.hpp"
 
 using irdrill::core::kUsPerHour;
 using irdrill::core::kUsPerMinute;
@@ -27,10 +28,7 @@ namespace session = irdrill::session;
 namespace {
 
 std::shared_ptr<const irdrill::scenario::ScenarioDef> bundled(const std::string& name) {
-  const std::string path = std::string(IRDRILL_TEST_DATA_DIR) + "/../../scenarios/" + name;
-  auto loaded = irdrill::scenario::loadScenarioFile(path);
-  REQUIRE(loaded.scenario);
-  return std::make_shared<const irdrill::scenario::ScenarioDef>(std::move(*loaded.scenario));
+  return irdrill::test::sharedBundledScenario(name);
 }
 
 // The event log as `irdrill run --events` writes it (JSON Lines), first `count` events.
